@@ -1,0 +1,21 @@
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Queue;
+
+namespace LexIntel.ApiService;
+
+internal static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddLexIntelDbContext();
+        builder.AddLexIntelRedis();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<TenantContext>();
+
+        return builder;
+    }
+}

@@ -1,0 +1,130 @@
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.ApiService.Cases;
+
+public static class CasesApi
+{
+    public const int MaxNameLength = 300;
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cases")
+            .WithTags("Cases")
+            .RequireTenant();
+
+        api.MapPost("/", CreateCase)
+            .WithName(nameof(CreateCase))
+            .WithSummary("Create a case")
+            .WithDescription("Creates a case (matter) for the caller's tenant.");
+
+        api.MapGet("/", ListCases)
+            .WithName(nameof(ListCases))
+            .WithSummary("List cases")
+            .WithDescription("The tenant's cases, newest first, paged with an opaque cursor.");
+
+        api.MapGet("/{caseId:guid}", GetCase)
+            .WithName(nameof(GetCase))
+            .WithSummary("Get a case")
+            .WithDescription("One case of the caller's tenant with its document count.");
+
+        return app;
+    }
+
+    public static async Task<Results<Created<CaseResponse>, ValidationProblem>> CreateCase(
+        CreateCaseRequest request,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["name"] = [$"A case needs a name of 1 to {MaxNameLength} characters."],
+            });
+        }
+
+        var now = time.GetUtcNow();
+        await EnsureTenantAsync(db, tenant.TenantId, now, cancellationToken);
+
+        var entity = new Case { Id = Guid.CreateVersion7(now), TenantId = tenant.TenantId, Name = name, CreatedAt = now, UpdatedAt = now };
+        db.Cases.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/cases/{entity.Id}", CaseResponse.From(entity, documentCount: 0));
+    }
+
+    public static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCases(
+        LexIntelDbContext db,
+        TenantContext tenant,
+        CancellationToken cancellationToken,
+        int? limit = null,
+        string? cursor = null)
+    {
+        var pageSize = limit ?? DefaultPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["limit"] = [$"limit must be between 1 and {MaxPageSize}."],
+            });
+        }
+
+        var query = db.Cases.AsNoTracking().Where(c => c.TenantId == tenant.TenantId);
+        if (cursor is not null)
+        {
+            if (!CaseCursor.TryDecode(cursor, out var after))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["cursor"] = ["cursor is not one this API returned; start again without it."],
+                });
+            }
+
+            query = query.Where(c => c.CreatedAt < after.CreatedAt || (c.CreatedAt == after.CreatedAt && c.Id < after.Id));
+        }
+
+        var rows = await query
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(pageSize + 1)
+            .Select(c => new { Case = c, DocumentCount = c.Documents.Count })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(pageSize).Select(r => CaseResponse.From(r.Case, r.DocumentCount)).ToList();
+        var next = rows.Count > pageSize ? new CaseCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        return TypedResults.Ok(new CasePage(items, next));
+    }
+
+    public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult>> GetCase(
+        Guid caseId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        CancellationToken cancellationToken)
+    {
+        var row = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == caseId && c.TenantId == tenant.TenantId)
+            .Select(c => new { Case = c, DocumentCount = c.Documents.Count })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return row is null
+            ? CaseNotFound(caseId)
+            : TypedResults.Ok(CaseResponse.From(row.Case, row.DocumentCount));
+    }
+
+    internal static ProblemHttpResult CaseNotFound(Guid caseId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Case not found", detail: $"No case {caseId} exists for this tenant.");
+
+    /// <summary>Tenants are provisioned on first use until tenant administration exists.</summary>
+    private static async Task EnsureTenantAsync(LexIntelDbContext db, Guid tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "Tenants" ("Id", "Name", "CreatedAt") VALUES ({tenantId}, {tenantId.ToString()}, {now}) ON CONFLICT ("Id") DO NOTHING""",
+            cancellationToken);
+}

@@ -1,0 +1,18 @@
+using LexIntel.ApiService;
+using LexIntel.ApiService.Cases;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+
+app.MapDefaultEndpoints();
+app.MapCasesApi();
+
+app.Run();

@@ -1,0 +1,26 @@
+using LexIntel.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var infrastructure = builder.AddLexIntelInfrastructure();
+
+var migrator = builder.AddProject<Projects.LexIntel_WorkerService>("migrator")
+    .WithEnvironment("LexIntel__WorkerRole", "Migrator")
+    .WithReference(infrastructure.Database)
+    .WaitFor(infrastructure.Database);
+
+builder.AddProject<Projects.LexIntel_ApiService>("api")
+    .WithReference(infrastructure.Database)
+    .WithReference(infrastructure.Redis)
+    .WaitFor(infrastructure.Redis)
+    .WaitForCompletion(migrator)
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.LexIntel_WorkerService>("worker")
+    .WithReference(infrastructure.Database)
+    .WithReference(infrastructure.Redis)
+    .WaitFor(infrastructure.Redis)
+    .WaitForCompletion(migrator)
+    .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1));
+
+builder.Build().Run();

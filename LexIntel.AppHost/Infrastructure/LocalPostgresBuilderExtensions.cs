@@ -1,0 +1,97 @@
+using System.Runtime.Versioning;
+using Npgsql;
+
+namespace LexIntel.AppHost.Infrastructure;
+
+[UnsupportedOSPlatform("windows")]
+public static class LocalPostgresBuilderExtensions
+{
+    /// <summary>Adds the machine's PostgreSQL server, initialized on first start under <paramref name="data"/>.</summary>
+    public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, LocalDataDirectory data)
+    {
+        var installation = PostgresInstallation.Find(builder.Configuration);
+        var dataDirectory = data.PathFor(name);
+        var runAsPostgresUser = Environment.IsPrivilegedProcess;
+        var password = builder.AddParameter($"{name}-password", data.ReadOrCreateSecret($"{name}-password"), secret: true);
+
+        var resource = new LocalPostgresResource(name, runAsPostgresUser ? "setpriv" : installation.Postgres, data.Root, password.Resource);
+        var initializer = new LocalPostgresInitializer(installation, dataDirectory, runAsPostgresUser);
+
+        string? connectionString = null;
+        var healthCheckKey = $"{name}_check";
+        builder.Services.AddHealthChecks().AddNpgSql(
+            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
+            name: healthCheckKey);
+
+        return builder.AddResource(resource)
+            .WithEndpoint(name: LocalPostgresResource.PrimaryEndpointName, scheme: "tcp", isProxied: true)
+            .WithArgs(context =>
+            {
+                if (runAsPostgresUser)
+                {
+                    foreach (var argument in LocalPostgresInitializer.SetprivArguments())
+                    {
+                        context.Args.Add(argument);
+                    }
+
+                    context.Args.Add(installation.Postgres);
+                }
+
+                context.Args.Add("-D");
+                context.Args.Add(dataDirectory);
+                context.Args.Add("-p");
+                context.Args.Add(resource.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
+            })
+            .OnBeforeResourceStarted(async (postgres, @event, cancellationToken) =>
+            {
+                var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(postgres);
+                var secret = await postgres.PasswordParameter.GetValueAsync(cancellationToken);
+                await initializer.EnsureInitializedAsync(secret!, logger, cancellationToken);
+            })
+            .OnConnectionStringAvailable(async (postgres, _, cancellationToken) =>
+                connectionString = await postgres.ConnectionStringExpression.GetValueAsync(cancellationToken))
+            .OnResourceReady(async (postgres, _, cancellationToken) =>
+            {
+                foreach (var database in postgres.Databases)
+                {
+                    await CreateDatabaseIfMissingAsync(connectionString!, database.DatabaseName, cancellationToken);
+                }
+            })
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    /// <summary>Adds a database that is created, if missing, once the server is healthy.</summary>
+    public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(this IResourceBuilder<LocalPostgresResource> builder, string name, string? databaseName = null)
+    {
+        var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
+        builder.Resource.Databases.Add(database);
+
+        string? connectionString = null;
+        var healthCheckKey = $"{name}_check";
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
+            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
+            name: healthCheckKey);
+
+        return builder.ApplicationBuilder.AddResource(database)
+            .OnConnectionStringAvailable(async (db, _, cancellationToken) =>
+                connectionString = await db.ConnectionStringExpression.GetValueAsync(cancellationToken))
+            .WithHealthCheck(healthCheckKey);
+    }
+
+    private static async Task CreateDatabaseIfMissingAsync(string serverConnectionString, string databaseName, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(serverConnectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", databaseName);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var quoted = new NpgsqlCommandBuilder().QuoteIdentifier(databaseName);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+namespace LexIntel.Shared.Data.Entities;
+
+/// <summary>A legal matter: the unit users put documents into and search within.</summary>
+public sealed class Case
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Tenant? Tenant { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Document> Documents { get; } = [];
+}

@@ -1,0 +1,46 @@
+namespace LexIntel.Shared.Data.Entities;
+
+/// <summary>An uploaded file of a case and the state of its processing.</summary>
+public sealed class Document
+{
+    public Guid Id { get; set; }
+
+    /// <summary>Copied from the case so that every document query can be scoped without a join.</summary>
+    public Guid TenantId { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public Case? Case { get; set; }
+
+    public required string OriginalFileName { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public long SizeBytes { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the bytes; unique per case so a re-upload finds the original.</summary>
+    public required string Sha256 { get; set; }
+
+    public required string StorageKey { get; set; }
+
+    public int? PageCount { get; set; }
+
+    public ProcessingStatus Status { get; set; }
+
+    /// <summary>Stable machine-readable reason (e.g. <c>no_extractable_text</c>) when <see cref="Status"/> is Failed.</summary>
+    public string? FailureCode { get; set; }
+
+    /// <summary>What a user is told when <see cref="Status"/> is Failed.</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>Incremented by each (re)processing so a stale job cannot overwrite a newer run's output.</summary>
+    public int RunNumber { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<DocumentChunk> Chunks { get; } = [];
+
+    public List<Citation> Citations { get; } = [];
+}

@@ -1,0 +1,25 @@
+using LexIntel.Shared.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.Shared.Data;
+
+public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> options) : DbContext(options)
+{
+    public const string ConnectionName = "lexintel";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
+
+    public DbSet<Citation> Citations => Set<Citation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasPostgresExtension("vector");
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LexIntelDbContext).Assembly);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using LexIntel.Shared.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.WorkerService.Migrations;
+
+/// <summary>
+/// Applies the EF Core migrations, then stops the process. Its exit code is what the API and the
+/// workers wait for, so a failed migration keeps them from starting against a wrong schema.
+/// </summary>
+internal sealed partial class DatabaseMigrator(
+    IServiceProvider services,
+    IHostApplicationLifetime lifetime,
+    ILogger<DatabaseMigrator> logger) : BackgroundService
+{
+    private static readonly ActivitySource ActivitySource = new("LexIntel.Migrations");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var activity = ActivitySource.StartActivity("Migrating database", ActivityKind.Client);
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LexIntelDbContext>();
+            var pending = (await db.Database.GetPendingMigrationsAsync(stoppingToken)).ToList();
+
+            // The execution strategy retries transient failures of the whole migration, as the
+            // database may still be finishing its own start-up.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(
+                db,
+                (context, ct) => context.Database.MigrateAsync(ct),
+                stoppingToken);
+
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogMigrated(pending.Count, string.Join(", ", pending));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            activity?.AddException(ex);
+            LogFailed(ex);
+            Environment.ExitCode = 1;
+        }
+
+        lifetime.StopApplication();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date; applied {Count} migration(s): {Migrations}")]
+    private partial void LogMigrated(int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Database migration failed")]
+    private partial void LogFailed(Exception exception);
+}
