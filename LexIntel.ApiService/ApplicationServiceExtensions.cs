@@ -1,3 +1,4 @@
+using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
@@ -12,6 +13,7 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelRedis();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();

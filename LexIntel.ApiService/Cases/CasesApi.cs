@@ -52,7 +52,9 @@ public static class CasesApi
             });
         }
 
+        // PostgreSQL keeps microseconds; trimming here makes the response equal what is stored.
         var now = time.GetUtcNow();
+        now = now.AddTicks(-(now.UtcTicks % 10));
         await EnsureTenantAsync(db, tenant.TenantId, now, cancellationToken);
 
         var entity = new Case { Id = Guid.CreateVersion7(now), TenantId = tenant.TenantId, Name = name, CreatedAt = now, UpdatedAt = now };

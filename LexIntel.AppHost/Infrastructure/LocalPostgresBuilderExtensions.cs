@@ -50,11 +50,20 @@ public static class LocalPostgresBuilderExtensions
             })
             .OnConnectionStringAvailable(async (postgres, _, cancellationToken) =>
                 connectionString = await postgres.ConnectionStringExpression.GetValueAsync(cancellationToken))
-            .OnResourceReady(async (postgres, _, cancellationToken) =>
+            .OnResourceReady(async (postgres, @event, cancellationToken) =>
             {
+                var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
                 foreach (var database in postgres.Databases)
                 {
                     await CreateDatabaseIfMissingAsync(connectionString!, database.DatabaseName, cancellationToken);
+
+                    // Aspire moves container children to Running with their parent, but not the
+                    // children of an executable; the database's health check only runs once it is.
+                    await notifications.PublishUpdateAsync(database, state => state with
+                    {
+                        State = KnownResourceStates.Running,
+                        StartTimeStamp = DateTime.UtcNow,
+                    });
                 }
             })
             .WithHealthCheck(healthCheckKey);
@@ -73,6 +82,13 @@ public static class LocalPostgresBuilderExtensions
             name: healthCheckKey);
 
         return builder.ApplicationBuilder.AddResource(database)
+            .WithParentRelationship(builder.Resource)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "PostgresDatabase",
+                State = KnownResourceStates.Waiting,
+                Properties = [new(CustomResourceKnownProperties.Source, builder.Resource.Name)],
+            })
             .OnConnectionStringAvailable(async (db, _, cancellationToken) =>
                 connectionString = await db.ConnectionStringExpression.GetValueAsync(cancellationToken))
             .WithHealthCheck(healthCheckKey);

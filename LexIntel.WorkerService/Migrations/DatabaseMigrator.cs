@@ -31,10 +31,8 @@ internal sealed partial class DatabaseMigrator(
                 (context, ct) => context.Database.MigrateAsync(ct),
                 stoppingToken);
 
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                LogMigrated(pending.Count, string.Join(", ", pending));
-            }
+            var applied = string.Join(", ", pending);
+            LogMigrated(pending.Count, applied);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,0 +1,7 @@
+namespace LexIntel.Tests.EndToEnd;
+
+[CollectionDefinition(Name)]
+public sealed class LexIntelAppCollection : ICollectionFixture<LexIntelAppFixture>
+{
+    public const string Name = "LexIntel app";
+}

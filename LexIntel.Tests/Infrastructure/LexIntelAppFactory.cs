@@ -1,0 +1,37 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LexIntel.Tests.Infrastructure;
+
+/// <summary>Starts the real AppHost (embedded default) under Aspire.Hosting.Testing.</summary>
+public static class LexIntelAppFactory
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LexIntel_AppHost>(
+            [
+                "LexIntel:Infrastructure=Local",
+                $"LexIntel:DataDirectory={dataDirectory}",
+                "DcpPublisher:RandomizePorts=true",
+            ],
+            (options, _) => options.DisableDashboard = true,
+            cancellationToken);
+
+        // With no dashboard listening, the services' OTLP exporter holds up their exit by ~10 s.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
+        }
+
+        var app = await builder.BuildAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+namespace LexIntel.Tests.Infrastructure;
+
+/// <summary>
+/// A throw-away data directory for the embedded PostgreSQL and Redis, so tests never touch a
+/// developer's data. World-traversable because PostgreSQL runs as the postgres user under root.
+/// </summary>
+public sealed class TestDataDirectory : IDisposable
+{
+    public TestDataDirectory()
+    {
+        Path = Directory.CreateTempSubdirectory("lexintel-tests-").FullName;
+        File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
+    public string Path { get; }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
