@@ -54,7 +54,7 @@ SRC
   chmod 755 "$build_dir" # apt-get source downloads as the _apt user
   (
     cd "$build_dir"
-    apt-get source -qq --download-only pgvector >/dev/null
+    apt-get source -qq --download-only -o APT::Sandbox::User=root pgvector >/dev/null
     dpkg-source -x --no-check pgvector_*.dsc src >/dev/null
     cd src
     make -s PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config >/dev/null
