@@ -17,12 +17,6 @@ public static class LocalPostgresBuilderExtensions
         var resource = new LocalPostgresResource(name, runAsPostgresUser ? "setpriv" : installation.Postgres, data.Root, password.Resource);
         var initializer = new LocalPostgresInitializer(installation, dataDirectory, runAsPostgresUser);
 
-        string? connectionString = null;
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
-            name: healthCheckKey);
-
         return builder.AddResource(resource)
             .WithEndpoint(name: LocalPostgresResource.PrimaryEndpointName, scheme: "tcp", isProxied: true)
             .WithArgs(context =>
@@ -48,11 +42,10 @@ public static class LocalPostgresBuilderExtensions
                 var secret = await postgres.PasswordParameter.GetValueAsync(cancellationToken);
                 await initializer.EnsureInitializedAsync(secret!, logger, cancellationToken);
             })
-            .OnConnectionStringAvailable(async (postgres, _, cancellationToken) =>
-                connectionString = await postgres.ConnectionStringExpression.GetValueAsync(cancellationToken))
             .OnResourceReady(async (postgres, @event, cancellationToken) =>
             {
                 var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
+                var connectionString = await postgres.ConnectionStringExpression.GetValueAsync(cancellationToken);
                 foreach (var database in postgres.Databases)
                 {
                     await CreateDatabaseIfMissingAsync(connectionString!, database.DatabaseName, cancellationToken);
@@ -66,7 +59,7 @@ public static class LocalPostgresBuilderExtensions
                     });
                 }
             })
-            .WithHealthCheck(healthCheckKey);
+            .WithConnectionStringHealthCheck((checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key));
     }
 
     /// <summary>Adds a database that is created, if missing, once the server is healthy.</summary>
@@ -74,12 +67,6 @@ public static class LocalPostgresBuilderExtensions
     {
         var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
         builder.Resource.Databases.Add(database);
-
-        string? connectionString = null;
-        var healthCheckKey = $"{name}_check";
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
-            name: healthCheckKey);
 
         return builder.ApplicationBuilder.AddResource(database)
             .WithParentRelationship(builder.Resource)
@@ -89,9 +76,7 @@ public static class LocalPostgresBuilderExtensions
                 State = KnownResourceStates.Waiting,
                 Properties = [new(CustomResourceKnownProperties.Source, builder.Resource.Name)],
             })
-            .OnConnectionStringAvailable(async (db, _, cancellationToken) =>
-                connectionString = await db.ConnectionStringExpression.GetValueAsync(cancellationToken))
-            .WithHealthCheck(healthCheckKey);
+            .WithConnectionStringHealthCheck((checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key));
     }
 
     private static async Task CreateDatabaseIfMissingAsync(string serverConnectionString, string databaseName, CancellationToken cancellationToken)

@@ -13,12 +13,6 @@ public static class LocalRedisBuilderExtensions
         var password = builder.AddParameter($"{name}-password", data.ReadOrCreateSecret($"{name}-password"), secret: true);
         var resource = new LocalRedisResource(name, builder.Configuration["LexIntel:Local:RedisServer"] ?? "redis-server", data.Root, password.Resource);
 
-        string? connectionString = null;
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddRedis(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of '{name}' is not available yet."),
-            name: healthCheckKey);
-
         return builder.AddResource(resource)
             .WithEndpoint(name: LocalRedisResource.PrimaryEndpointName, scheme: "tcp", isProxied: true)
             .WithArgs(context =>
@@ -47,8 +41,6 @@ public static class LocalRedisBuilderExtensions
                     cancellationToken);
                 File.SetUnixFileMode(configFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             })
-            .OnConnectionStringAvailable(async (redis, _, cancellationToken) =>
-                connectionString = await redis.ConnectionStringExpression.GetValueAsync(cancellationToken))
-            .WithHealthCheck(healthCheckKey);
+            .WithConnectionStringHealthCheck((checks, connectionString, key) => checks.AddRedis(connectionString, name: key));
     }
 }
