@@ -1,3 +1,6 @@
+using LexIntel.Shared.Progress;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LexIntel.Shared.Queue;
@@ -10,6 +13,10 @@ public static class RedisServiceCollectionExtensions
     public static IHostApplicationBuilder AddLexIntelRedis(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient(ConnectionName);
+        builder.Services.AddJobQueue();
+        builder.Services.AddOptions<QueueOptions>().Bind(builder.Configuration.GetSection(QueueOptions.SectionName));
+        builder.Services.AddProgressFeed();
+        builder.Services.AddOptions<ProgressOptions>().Bind(builder.Configuration.GetSection(ProgressOptions.SectionName));
         return builder;
     }
 }

@@ -1,0 +1,26 @@
+namespace LexIntel.Shared.Progress;
+
+/// <summary>News about one document's processing, as written to its progress streams.</summary>
+public sealed record ProgressEvent
+{
+    public required Guid DocumentId { get; init; }
+
+    public required Guid CaseId { get; init; }
+
+    /// <summary>queued, extracting, chunking, citations, embedding, indexing, ready or failed.</summary>
+    public required string Stage { get; init; }
+
+    /// <summary>0–100.</summary>
+    public int Percent { get; init; }
+
+    public string Message { get; init; } = string.Empty;
+
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>True for the last event of a run (ready or failed).</summary>
+    public bool Final { get; init; }
+
+    public string? FailureCode { get; init; }
+
+    public string? FailureReason { get; init; }
+}

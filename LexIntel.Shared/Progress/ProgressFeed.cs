@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using LexIntel.Shared.Queue;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LexIntel.Shared.Progress;
+
+/// <summary>
+/// Appends progress events to a document's stream and its case's stream, and reads them back from
+/// a cursor (a stream id), so a late or reconnecting reader misses nothing and sees nothing twice.
+/// </summary>
+public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals signals, IOptions<ProgressOptions> options)
+{
+    /// <summary>The id before every other, for reading a stream from its start.</summary>
+    public const string Beginning = "0-0";
+
+    /// <summary>Appends <paramref name="progress"/> to both feeds; returns its id in the document's stream.</summary>
+    public async Task<string> AppendAsync(ProgressEvent progress, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = options.Value;
+        var documentExpiry = progress.Final ? settings.DocumentStreamExpiry : settings.CaseStreamExpiry;
+        var arguments = new List<RedisValue>
+        {
+            settings.DocumentStreamMaxLength,
+            settings.CaseStreamMaxLength,
+            (long)documentExpiry.TotalSeconds,
+            (long)settings.CaseStreamExpiry.TotalSeconds,
+            QueueKeys.NotifyChannel,
+        };
+        foreach (var field in ToEntries(progress))
+        {
+            arguments.Add(field.Name);
+            arguments.Add(field.Value);
+        }
+
+        var id = await redis.GetDatabase().ScriptEvaluateAsync(
+            RedisScripts.AppendProgress,
+            [ProgressKeys.Document(progress.DocumentId), ProgressKeys.Case(progress.CaseId)],
+            [.. arguments]);
+        return id.ToString();
+    }
+
+    /// <summary>Up to <paramref name="count"/> events after <paramref name="afterId"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ProgressEntry>> ReadAsync(string streamKey, string afterId = Beginning, int count = 100)
+    {
+        var entries = await redis.GetDatabase().StreamReadAsync(streamKey, afterId, count);
+        return entries.Select(e => new ProgressEntry(e.Id.ToString(), FromEntry(e))).ToList();
+    }
+
+    /// <summary>
+    /// Every event after <paramref name="afterId"/>, then each new one as it is appended, until
+    /// cancelled. Woken by the append's notification; re-reads on a timer should one be missed.
+    /// </summary>
+    public async IAsyncEnumerable<ProgressEntry> WatchAsync(string streamKey, string afterId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Register before the first read, so an append between the read and the wait still wakes us.
+        using var signal = await signals.RegisterAsync(streamKey);
+        var cursor = afterId;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = await ReadAsync(streamKey, cursor);
+            foreach (var entry in batch)
+            {
+                cursor = entry.Id;
+                yield return entry;
+            }
+
+            if (batch.Count == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static NameValueEntry[] ToEntries(ProgressEvent progress) =>
+    [
+        new("documentId", progress.DocumentId.ToString()),
+        new("caseId", progress.CaseId.ToString()),
+        new("stage", progress.Stage),
+        new("percent", progress.Percent),
+        new("message", progress.Message),
+        new("at", progress.At.ToString("O", CultureInfo.InvariantCulture)),
+        new("final", progress.Final ? "true" : "false"),
+        new("failureCode", progress.FailureCode ?? string.Empty),
+        new("failureReason", progress.FailureReason ?? string.Empty),
+    ];
+
+    private static ProgressEvent FromEntry(StreamEntry entry)
+    {
+        string Field(string name) => entry[name].ToString();
+        string? Optional(string name) => entry[name] is { IsNullOrEmpty: false } v ? v.ToString() : null;
+        return new ProgressEvent
+        {
+            DocumentId = Guid.Parse(Field("documentId")),
+            CaseId = Guid.Parse(Field("caseId")),
+            Stage = Field("stage"),
+            Percent = int.Parse(Field("percent"), CultureInfo.InvariantCulture),
+            Message = Field("message"),
+            At = DateTimeOffset.Parse(Field("at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            Final = Field("final") == "true",
+            FailureCode = Optional("failureCode"),
+            FailureReason = Optional("failureReason"),
+        };
+    }
+}

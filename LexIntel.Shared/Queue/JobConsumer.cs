@@ -1,0 +1,419 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LexIntel.Shared.Queue;
+
+/// <summary>
+/// Consumes one job stream as one named consumer of the kind's group: prefetch-bounded reads,
+/// lease renewal while a job runs, acknowledgement only after the handler returns, reclaim of
+/// entries whose consumer was lost, classified failures, and a graceful drain on shutdown.
+/// </summary>
+public sealed partial class JobConsumer
+{
+    private readonly IConnectionMultiplexer redis;
+    private readonly IServiceScopeFactory scopes;
+    private readonly StreamSignals signals;
+    private readonly QueueTelemetry telemetry;
+    private readonly TimeProvider time;
+    private readonly ILogger<JobConsumer> logger;
+    private readonly QueueOptions options;
+    private readonly Type handlerType;
+    private readonly string stream;
+    private readonly string group;
+
+    public JobConsumer(
+        string kind,
+        Type handlerType,
+        IConnectionMultiplexer redis,
+        IServiceScopeFactory scopes,
+        StreamSignals signals,
+        QueueTelemetry telemetry,
+        IOptions<QueueOptions> options,
+        TimeProvider time,
+        ILogger<JobConsumer> logger)
+    {
+        Kind = kind;
+        this.handlerType = handlerType;
+        this.redis = redis;
+        this.scopes = scopes;
+        this.signals = signals;
+        this.telemetry = telemetry;
+        this.time = time;
+        this.logger = logger;
+        this.options = options.Value;
+        ConsumerName = this.options.ResolveConsumerName();
+        stream = QueueKeys.Stream(kind);
+        group = QueueKeys.Group(kind);
+    }
+
+    public string Kind { get; }
+
+    public string ConsumerName { get; }
+
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>
+    /// Runs until <paramref name="stoppingToken"/> fires, then stops reading and gives in-flight jobs
+    /// the grace period; whatever is still running after it is cancelled and left pending, to be
+    /// reclaimed by another consumer.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await EnsureGroupAsync();
+        using var signal = await signals.RegisterAsync(stream);
+        using var slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        using var shutdown = new CancellationTokenSource();
+        var inFlight = new ConcurrentDictionary<Task, byte>();
+        var reclaimInterval = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, options.VisibilityTimeout.Ticks / 4));
+        var nextReclaim = time.GetUtcNow();
+
+        LogStarted(Kind, ConsumerName);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                var taken = 1;
+                while (taken < options.Prefetch && slots.Wait(0, CancellationToken.None))
+                {
+                    taken++;
+                }
+
+                StreamEntry[] entries;
+                try
+                {
+                    entries = [];
+                    if (time.GetUtcNow() >= nextReclaim)
+                    {
+                        entries = await ReclaimAsync(taken);
+                        nextReclaim = time.GetUtcNow() + reclaimInterval;
+                    }
+
+                    if (entries.Length == 0)
+                    {
+                        entries = await Db.StreamReadGroupAsync(stream, group, ConsumerName, StreamPosition.NewMessages, taken);
+                    }
+                }
+                catch (RedisException ex)
+                {
+                    slots.Release(taken);
+                    LogReadFailed(ex, Kind);
+                    await Task.Delay(options.PollInterval, time, stoppingToken);
+                    continue;
+                }
+
+                if (taken > entries.Length)
+                {
+                    slots.Release(taken - entries.Length);
+                }
+
+                if (entries.Length == 0)
+                {
+                    await signal.WaitAsync(options.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                foreach (var entry in entries)
+                {
+                    var task = ProcessAsync(entry, shutdown.Token);
+                    inFlight.TryAdd(task, 0);
+                    _ = task.ContinueWith(
+                        t =>
+                        {
+                            inFlight.TryRemove(t, out _);
+                            slots.Release();
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await DrainAsync(inFlight, shutdown);
+    }
+
+    private async Task DrainAsync(ConcurrentDictionary<Task, byte> inFlight, CancellationTokenSource shutdown)
+    {
+        var running = Task.WhenAll(inFlight.Keys);
+        if (running.IsCompleted)
+        {
+            return;
+        }
+
+        LogDraining(Kind, inFlight.Count, options.ShutdownGracePeriod);
+        if (await Task.WhenAny(running, Task.Delay(options.ShutdownGracePeriod, time)) != running)
+        {
+            await shutdown.CancelAsync();
+
+            // A handler that ignores its token cannot hold shutdown hostage: its entry stays
+            // pending either way.
+            await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(2), time));
+        }
+    }
+
+    private async Task EnsureGroupAsync()
+    {
+        try
+        {
+            // From "0" so jobs enqueued before any worker ever ran are not skipped.
+            await Db.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.Beginning, createStream: true);
+        }
+        catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+        }
+    }
+
+    private async Task<StreamEntry[]> ReclaimAsync(int count)
+    {
+        var result = await Db.StreamAutoClaimAsync(stream, group, ConsumerName, (long)options.VisibilityTimeout.TotalMilliseconds, "0-0", count);
+        if (result.ClaimedEntries.Length > 0)
+        {
+            telemetry.Reclaimed.Add(result.ClaimedEntries.Length, new KeyValuePair<string, object?>("kind", Kind));
+            LogReclaimed(Kind, result.ClaimedEntries.Length, ConsumerName);
+        }
+
+        return result.ClaimedEntries;
+    }
+
+    private async Task ProcessAsync(StreamEntry entry, CancellationToken shutdownToken)
+    {
+        // Leave the read loop first: the handler may run synchronously for a while.
+        await Task.Yield();
+        var started = time.GetTimestamp();
+        JobMessage job;
+        try
+        {
+            job = JobMessage.FromEntries(entry.Values);
+        }
+        catch (PermanentJobException ex)
+        {
+            await SettleAsync(() => DeadLetterAsync(entry, entry.Values, ex.Code, ex.Message, attempts: 0, permanent: true));
+            return;
+        }
+
+        ActivityContext.TryParse(job.TraceParent, job.TraceState, out var parent);
+        using var activity = QueueTelemetry.ActivitySource.StartActivity($"{Kind} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.system", "redis");
+        activity?.SetTag("messaging.destination.name", stream);
+        activity?.SetTag("messaging.message.id", entry.Id.ToString());
+        activity?.SetTag("messaging.consumer.group.name", group);
+        activity?.SetTag("lexintel.document.id", job.DocumentId);
+        activity?.SetTag("lexintel.job.attempt", job.Attempt);
+
+        var outcome = "completed";
+        try
+        {
+            outcome = await RunHandlerAsync(entry, job, shutdownToken);
+        }
+        finally
+        {
+            activity?.SetTag("lexintel.job.outcome", outcome);
+            telemetry.Duration.Record(
+                time.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>("kind", Kind),
+                new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+
+    private async Task<string> RunHandlerAsync(StreamEntry entry, JobMessage job, CancellationToken shutdownToken)
+    {
+        using var softLimit = new CancellationTokenSource(options.SoftTimeLimit, time);
+        using var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(softLimit.Token, shutdownToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(handlerType);
+
+        var handling = Task.Run(() => handler.HandleAsync(job, handlerToken.Token), CancellationToken.None);
+        if (!await RenewLeaseUntilDoneAsync(entry, handling))
+        {
+            // Past the hard limit: stop renewing and give the entry up; once its lease lapses a
+            // consumer reclaims it. The abandoned task's result is observed so it cannot go unnoticed.
+            _ = handling.ContinueWith(
+                t =>
+                {
+                    var result = t.Exception?.GetBaseException().Message ?? t.Status.ToString();
+                    LogAbandonedEnded(Kind, entry.Id.ToString(), result);
+                },
+                TaskScheduler.Default);
+            telemetry.Abandoned.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+            LogAbandoned(Kind, entry.Id.ToString(), options.HardTimeLimit);
+            return "abandoned";
+        }
+
+        try
+        {
+            await handling;
+        }
+        catch (OperationCanceledException) when (shutdownToken.IsCancellationRequested)
+        {
+            LogLeftPending(Kind, entry.Id.ToString());
+            return "interrupted";
+        }
+        catch (PermanentJobException ex)
+        {
+            await SettleAsync(() => FailAsync(entry, job, new JobFailure(ex.Code, ex.Message, DeadLettered: false, job.Attempt)));
+            telemetry.Failed.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+            return "failed";
+        }
+        catch (Exception ex)
+        {
+            var reason = softLimit.IsCancellationRequested && ex is OperationCanceledException
+                ? $"timed out after the soft limit of {options.SoftTimeLimit}"
+                : ex.Message;
+            return await RetryOrDeadLetterAsync(entry, job, ex, reason);
+        }
+
+        await SettleAsync(() => Db.ScriptEvaluateAsync(RedisScripts.Complete, [stream], [group, entry.Id]));
+        telemetry.Completed.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+        return "completed";
+    }
+
+    /// <summary>Renews the entry's lease until the handler finishes (true) or the hard limit passes (false).</summary>
+    private async Task<bool> RenewLeaseUntilDoneAsync(StreamEntry entry, Task handling)
+    {
+        var deadline = time.GetUtcNow() + options.HardTimeLimit;
+        var renewEvery = options.VisibilityTimeout / 3;
+        while (true)
+        {
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return handling.IsCompleted;
+            }
+
+            var wait = remaining < renewEvery ? remaining : renewEvery;
+            if (await Task.WhenAny(handling, Task.Delay(wait, time)) == handling)
+            {
+                return true;
+            }
+
+            if (time.GetUtcNow() < deadline)
+            {
+                try
+                {
+                    // XCLAIM … JUSTID by the owner resets the idle time without counting a delivery.
+                    await Db.StreamClaimIdsOnlyAsync(stream, group, ConsumerName, 0, [entry.Id]);
+                }
+                catch (RedisException ex)
+                {
+                    LogRenewFailed(ex, Kind, entry.Id.ToString());
+                }
+            }
+        }
+    }
+
+    private async Task<string> RetryOrDeadLetterAsync(StreamEntry entry, JobMessage job, Exception error, string reason)
+    {
+        if (job.Attempt >= options.MaxAttempts)
+        {
+            LogDeadLettered(error, Kind, entry.Id.ToString(), job.Attempt);
+            await SettleAsync(() => FailAsync(entry, job, new JobFailure("dead_lettered", $"Gave up after {job.Attempt} attempts: {reason}", DeadLettered: true, job.Attempt)));
+            telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+            return "dead_lettered";
+        }
+
+        var delay = options.RetryDelay(job.Attempt, Random.Shared.NextDouble());
+        var due = time.GetUtcNow() + delay;
+        var next = job with { Attempt = job.Attempt + 1 };
+        var member = JsonSerializer.Serialize(next.ToEntries().SelectMany(e => new[] { e.Name.ToString(), e.Value.ToString() }));
+        LogRetrying(error, Kind, entry.Id.ToString(), job.Attempt, delay);
+        await SettleAsync(() => Db.ScriptEvaluateAsync(
+            RedisScripts.Retry,
+            [stream, QueueKeys.Delayed(Kind)],
+            [group, entry.Id, due.ToUnixTimeMilliseconds(), member]));
+        telemetry.Retried.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+        return "retried";
+    }
+
+    private async Task FailAsync(StreamEntry entry, JobMessage job, JobFailure failure)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (scope.ServiceProvider.GetService<IJobFailureRecorder>() is { } recorder)
+            {
+                await recorder.RecordAsync(job, failure, CancellationToken.None);
+            }
+        }
+
+        await DeadLetterAsync(entry, job.ToEntries(), failure.Code, failure.Reason, failure.Attempts, permanent: !failure.DeadLettered);
+    }
+
+    private async Task DeadLetterAsync(StreamEntry entry, NameValueEntry[] fields, string code, string error, int attempts, bool permanent)
+    {
+        var arguments = new List<RedisValue> { group, entry.Id, options.DeadLetterMaxLength };
+        foreach (var field in fields.Where(f => f.Name != "attempt"))
+        {
+            arguments.Add(field.Name);
+            arguments.Add(field.Value);
+        }
+
+        arguments.AddRange(
+        [
+            "attempt", attempts,
+            "errorCode", code,
+            "error", error,
+            "permanent", permanent ? 1 : 0,
+            "failedAt", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            "originalId", entry.Id,
+        ]);
+        await Db.ScriptEvaluateAsync(RedisScripts.DeadLetter, [stream, QueueKeys.Dead(Kind)], [.. arguments]);
+    }
+
+    /// <summary>
+    /// Settling an entry can fail (Redis or the database down); the entry then stays pending and is
+    /// reclaimed and run again later, which the handlers' idempotency makes safe.
+    /// </summary>
+    private async Task SettleAsync(Func<Task> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            LogSettleFailed(ex, Kind);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Kind} jobs as {Consumer}")]
+    private partial void LogStarted(string kind, string consumer);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Kind} jobs failed; trying again")]
+    private partial void LogReadFailed(Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: waiting for {Count} {Kind} job(s) up to {Grace}")]
+    private partial void LogDraining(string kind, int count, TimeSpan grace);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reclaimed {Count} stalled {Kind} job(s) as {Consumer}")]
+    private partial void LogReclaimed(string kind, int count, string consumer);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} passed the hard time limit of {Limit}; abandoned to be reclaimed")]
+    private partial void LogAbandoned(string kind, string entryId, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoned {Kind} job {EntryId} finally ended: {Result}")]
+    private partial void LogAbandonedEnded(string kind, string entryId, string result);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} job {EntryId} interrupted by shutdown; left pending for another consumer")]
+    private partial void LogLeftPending(string kind, string entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the lease of {Kind} job {EntryId} failed")]
+    private partial void LogRenewFailed(Exception exception, string kind, string entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} job {EntryId} failed on attempt {Attempt}; retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, string kind, string entryId, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} failed on its last attempt ({Attempt}); dead-lettered")]
+    private partial void LogDeadLettered(Exception exception, string kind, string entryId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Settling a {Kind} job failed; it stays pending and will be reclaimed")]
+    private partial void LogSettleFailed(Exception exception, string kind);
+}

@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Hosting;
+
+namespace LexIntel.Shared.Queue;
+
+/// <summary>Hosts one <see cref="JobConsumer"/> for the life of the worker process.</summary>
+public sealed class JobConsumerService(JobConsumer consumer) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => consumer.RunAsync(stoppingToken);
+}

@@ -1,0 +1,19 @@
+namespace LexIntel.Shared.Queue;
+
+/// <summary>The Redis keys of the job queue (see DESIGN.md, "Redis keys").</summary>
+public static class QueueKeys
+{
+    /// <summary>Published with a stream key after every append, to wake its readers at once.</summary>
+    public const string NotifyChannel = "lexintel:notify";
+
+    public static string Stream(string kind) => $"lexintel:jobs:{kind}";
+
+    public static string Delayed(string kind) => $"lexintel:jobs:{kind}:delayed";
+
+    public static string Dead(string kind) => $"lexintel:dead:{kind}";
+
+    public static string Dedup(string kind, string jobKey) => $"lexintel:jobs:{kind}:key:{jobKey}";
+
+    /// <summary>The consumer group of a kind has the kind's name.</summary>
+    public static string Group(string kind) => kind;
+}

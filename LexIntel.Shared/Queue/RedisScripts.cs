@@ -1,0 +1,75 @@
+namespace LexIntel.Shared.Queue;
+
+/// <summary>
+/// Multi-key queue transitions as Lua, so each is atomic: no crash between two commands can
+/// lose a job or run it twice.
+/// </summary>
+internal static class RedisScripts
+{
+    /// <summary>KEYS: stream, dedup key. ARGV: dedup ttl ms, notify channel, fields…</summary>
+    public const string Enqueue = """
+        if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[1]) then return false end
+        local id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 3))
+        redis.call('PUBLISH', ARGV[2], KEYS[1])
+        return id
+        """;
+
+    /// <summary>
+    /// Acknowledges and deletes: a finished entry leaves the stream, so the stream holds only the
+    /// backlog and in-flight work and its memory stays bounded. KEYS: stream. ARGV: group, id.
+    /// </summary>
+    public const string Complete = """
+        local acked = redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        return acked
+        """;
+
+    /// <summary>KEYS: stream, delayed set. ARGV: group, id, due (unix ms), member (JSON field list).</summary>
+    public const string Retry = """
+        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+        redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>KEYS: stream, dead stream. ARGV: group, id, dead maxlen, fields…</summary>
+    public const string DeadLetter = """
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[3], '*', unpack(ARGV, 4))
+        redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('XDEL', KEYS[1], ARGV[2])
+        return 1
+        """;
+
+    /// <summary>KEYS: delayed set, stream. ARGV: now (unix ms), batch size, notify channel.</summary>
+    public const string PromoteDue = """
+        local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+        for _, member in ipairs(due) do
+          redis.call('XADD', KEYS[2], '*', unpack(cjson.decode(member)))
+          redis.call('ZREM', KEYS[1], member)
+        end
+        if #due > 0 then redis.call('PUBLISH', ARGV[3], KEYS[2]) end
+        return #due
+        """;
+
+    /// <summary>KEYS: dead stream, stream. ARGV: dead id, notify channel, fields…</summary>
+    public const string Requeue = """
+        if redis.call('XDEL', KEYS[1], ARGV[1]) == 0 then return false end
+        local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+        redis.call('PUBLISH', ARGV[2], KEYS[2])
+        return id
+        """;
+
+    /// <summary>
+    /// KEYS: document stream, case stream. ARGV: doc maxlen, case maxlen, doc ttl s, case ttl s,
+    /// notify channel, fields…
+    /// </summary>
+    public const string AppendProgress = """
+        local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 6))
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 6))
+        redis.call('EXPIRE', KEYS[1], ARGV[3])
+        redis.call('EXPIRE', KEYS[2], ARGV[4])
+        redis.call('PUBLISH', ARGV[5], KEYS[1])
+        redis.call('PUBLISH', ARGV[5], KEYS[2])
+        return id
+        """;
+}

@@ -1,0 +1,7 @@
+namespace LexIntel.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class RedisCollection : ICollectionFixture<RedisServer>
+{
+    public const string Name = "Redis";
+}

@@ -1,0 +1,111 @@
+using LexIntel.Shared.Progress;
+using LexIntel.Shared.Queue;
+using LexIntel.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace LexIntel.Tests.Integration.Queue;
+
+[Collection(RedisCollection.Name)]
+public sealed class ProgressFeedTests(RedisServer redis)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private ProgressFeed CreateFeed() =>
+        new(redis.Connection, new StreamSignals(redis.Connection), Options.Create(new ProgressOptions { PollInterval = TimeSpan.FromSeconds(30) }));
+
+    private static ProgressEvent Event(Guid documentId, Guid caseId, int percent, bool final = false) => new()
+    {
+        DocumentId = documentId,
+        CaseId = caseId,
+        Stage = final ? "ready" : "extracting",
+        Percent = percent,
+        Message = $"step {percent}",
+        At = DateTimeOffset.UtcNow,
+        Final = final,
+    };
+
+    [Fact]
+    public async Task A_reader_resuming_from_its_cursor_gets_exactly_the_events_it_missed_in_order()
+    {
+        var feed = CreateFeed();
+        var (doc, @case) = (Guid.NewGuid(), Guid.NewGuid());
+        for (var i = 0; i < 5; i++)
+        {
+            await feed.AppendAsync(Event(doc, @case, i * 10), Cancel);
+        }
+
+        var firstRead = await feed.ReadAsync(ProgressKeys.Document(doc), ProgressFeed.Beginning, count: 2);
+        Assert.Equal([0, 10], firstRead.Select(e => e.Event.Percent));
+        var cursor = firstRead[^1].Id;
+
+        for (var i = 5; i < 8; i++)
+        {
+            await feed.AppendAsync(Event(doc, @case, i * 10), Cancel);
+        }
+
+        var resumed = await feed.ReadAsync(ProgressKeys.Document(doc), cursor);
+        Assert.Equal([20, 30, 40, 50, 60, 70], resumed.Select(e => e.Event.Percent));
+        Assert.Equal(resumed.Count, resumed.Select(e => e.Id).Distinct().Count());
+
+        var caseFeed = await feed.ReadAsync(ProgressKeys.Case(@case));
+        Assert.Equal(8, caseFeed.Count);
+    }
+
+    [Fact]
+    public async Task Watching_replays_from_the_cursor_then_delivers_live_events_without_waiting_for_a_poll()
+    {
+        var feed = CreateFeed();
+        var (doc, @case) = (Guid.NewGuid(), Guid.NewGuid());
+        var firstId = await feed.AppendAsync(Event(doc, @case, 10), Cancel);
+        await feed.AppendAsync(Event(doc, @case, 20), Cancel);
+
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        watching.CancelAfter(TimeSpan.FromSeconds(10));
+        var seen = new List<ProgressEntry>();
+        var reader = Task.Run(
+            async () =>
+            {
+                await foreach (var entry in feed.WatchAsync(ProgressKeys.Document(doc), firstId, watching.Token))
+                {
+                    seen.Add(entry);
+                    if (entry.Event.Final)
+                    {
+                        break;
+                    }
+                }
+            },
+            Cancel);
+
+        await Eventually.HoldsAsync(() => seen.Count == 1, TimeSpan.FromSeconds(5), "the replayed event");
+        var started = DateTime.UtcNow;
+        await feed.AppendAsync(Event(doc, @case, 100, final: true), Cancel);
+        await reader.WaitAsync(TimeSpan.FromSeconds(5), Cancel);
+
+        // The poll interval is 30 s: arriving sooner proves the append's notification woke the reader.
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2));
+        Assert.Equal([20, 100], seen.Select(e => e.Event.Percent));
+        Assert.True(seen[^1].Event.Final);
+    }
+
+    [Fact]
+    public async Task Feeds_are_capped_and_a_finished_document_feed_expires()
+    {
+        var feed = new ProgressFeed(
+            redis.Connection,
+            new StreamSignals(redis.Connection),
+            Options.Create(new ProgressOptions { DocumentStreamMaxLength = 10, DocumentStreamExpiry = TimeSpan.FromMinutes(5) }));
+        var (doc, @case) = (Guid.NewGuid(), Guid.NewGuid());
+        for (var i = 0; i < 500; i++)
+        {
+            await feed.AppendAsync(Event(doc, @case, i % 100), Cancel);
+        }
+
+        await feed.AppendAsync(Event(doc, @case, 100, final: true), Cancel);
+        var db = redis.Connection.GetDatabase();
+
+        Assert.InRange(await db.StreamLengthAsync(ProgressKeys.Document(doc)), 10, 200);
+        var ttl = await db.KeyTimeToLiveAsync(ProgressKeys.Document(doc));
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(5));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using LexIntel.Shared.Queue;
+using LexIntel.Tests.ConsumerHost;
+using LexIntel.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LexIntel.Tests.Integration.Queue;
+
+[Collection(RedisCollection.Name)]
+public sealed class WorkerCrashTests(RedisServer redis)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_job_whose_worker_process_is_killed_mid_job_is_reclaimed_and_its_outcome_recorded_once()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var kind = QueueHost.NewKind();
+        var db = redis.Connection.GetDatabase();
+        using var doomed = StartConsumerProcess(kind, handlerDelay: TimeSpan.FromSeconds(60));
+        try
+        {
+            var publisher = new JobPublisher(redis.Connection, Options.Create(new QueueOptions()), TimeProvider.System);
+            var job = QueueHost.Job(kind);
+            await publisher.EnqueueAsync(job, cancel);
+            await Eventually.HoldsAsync(async () => await db.ListLengthAsync(LedgerJobHandler.Started(kind)) == 1, Patience, "the worker process to start the job");
+
+            doomed.Kill();
+            await doomed.WaitForExitAsync(cancel);
+            Assert.Equal(137, doomed.ExitCode);
+            var pending = await db.StreamPendingAsync(QueueKeys.Stream(kind), QueueKeys.Group(kind));
+            Assert.Equal(1, pending.PendingMessageCount);
+
+            using var survivor = CreateLedgerHost(kind);
+            await survivor.StartAsync(cancel);
+            await Eventually.HoldsAsync(async () => await db.ListLengthAsync(LedgerJobHandler.Completions(kind)) == 1, Patience, "the reclaimed job to complete");
+            await survivor.StopAsync(cancel);
+
+            var starts = (await db.ListRangeAsync(LedgerJobHandler.Started(kind))).Select(v => v.ToString()).ToArray();
+            Assert.Equal(2, starts.Length);
+            Assert.StartsWith($"{doomed.Id.ToString(CultureInfo.InvariantCulture)}:", starts[0], StringComparison.Ordinal);
+            Assert.StartsWith($"{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}:", starts[1], StringComparison.Ordinal);
+            Assert.Equal([job.Key], (await db.SetMembersAsync(LedgerJobHandler.Outcomes(kind))).Select(v => v.ToString()));
+            Assert.Equal(0, await db.StreamLengthAsync(QueueKeys.Stream(kind)));
+        }
+        finally
+        {
+            if (!doomed.HasExited)
+            {
+                doomed.Kill();
+            }
+        }
+    }
+
+    private Process StartConsumerProcess(string kind, TimeSpan handlerDelay)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "exec", Path.Combine(AppContext.BaseDirectory, "LexIntel.Tests.ConsumerHost.dll") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        startInfo.Environment["ConnectionStrings__redis"] = redis.ConnectionString;
+        startInfo.Environment["Ledger__Kind"] = kind;
+        startInfo.Environment["Ledger__HandlerDelay"] = handlerDelay.ToString("c", CultureInfo.InvariantCulture);
+        startInfo.Environment["LexIntel__Queue__VisibilityTimeout"] = "00:00:01";
+        startInfo.Environment["LexIntel__Queue__ConsumerName"] = "doomed";
+        var process = Process.Start(startInfo)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private IHost CreateLedgerHost(string kind)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
+        builder.Services.Configure<LedgerOptions>(o => o.Kind = kind);
+        builder.Services.AddJobQueue(o =>
+        {
+            QueueHost.FastTimings(o);
+            o.ConsumerName = "survivor";
+        });
+        builder.Services.AddJobHandler<LedgerJobHandler>(kind);
+        return builder.Build();
+    }
+}
