@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
@@ -17,6 +18,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();
+        builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
 
         return builder;
     }

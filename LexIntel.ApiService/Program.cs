@@ -1,4 +1,5 @@
 using LexIntel.ApiService;
+using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.Cases;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,5 +15,6 @@ app.MapOpenApi();
 
 app.MapDefaultEndpoints();
 app.MapCasesApi();
+app.MapAdminApi();
 
 app.Run();

@@ -9,12 +9,18 @@ var migrator = builder.AddProject<Projects.LexIntel_WorkerService>("migrator")
     .WithReference(infrastructure.Database)
     .WaitFor(infrastructure.Database);
 
-builder.AddProject<Projects.LexIntel_ApiService>("api")
+var api = builder.AddProject<Projects.LexIntel_ApiService>("api")
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)
     .WaitFor(infrastructure.Redis)
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
+
+// The admin API stays off unless an operator configures its key.
+if (builder.Configuration["LexIntel:Admin:ApiKey"] is { Length: > 0 } adminKey)
+{
+    api.WithEnvironment("LexIntel__Admin__ApiKey", builder.AddParameter("admin-api-key", adminKey, secret: true));
+}
 
 builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithReference(infrastructure.Database)

@@ -1,6 +1,7 @@
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
 using LexIntel.WorkerService.Migrations;
+using LexIntel.WorkerService.Pipeline;
 
 namespace LexIntel.WorkerService;
 
@@ -20,6 +21,7 @@ internal static class WorkerServiceExtensions
         }
 
         builder.AddLexIntelRedis();
+        builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
         return builder;
     }
 }

@@ -10,6 +10,9 @@ public static class LexIntelAppFactory
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>The admin key the test apps are started with.</summary>
+    public const string AdminKey = "test-admin-key";
+
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LexIntel_AppHost>(
@@ -17,6 +20,7 @@ public static class LexIntelAppFactory
                 "LexIntel:Infrastructure=Local",
                 $"LexIntel:DataDirectory={dataDirectory}",
                 "DcpPublisher:RandomizePorts=true",
+                $"LexIntel:Admin:ApiKey={AdminKey}",
             ],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);
