@@ -1,0 +1,30 @@
+using LexIntel.Benchmarks;
+using LexIntel.Benchmarks.Scenarios;
+
+IBenchmarkScenario[] scenarios = [new QueueScenario()];
+
+var name = args.FirstOrDefault();
+var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+if (scenario is null)
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project LexIntel.Benchmarks -- <scenario>");
+    foreach (var s in scenarios)
+    {
+        Console.Error.WriteLine($"  {s.Name,-10} {s.Description}");
+    }
+
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var result = await scenario.RunAsync(cancel.Token);
+BenchmarkReport.Print(scenario, result);
+var path = await BenchmarkReport.WriteAsync(scenario, result, cancel.Token);
+Console.WriteLine($"\nwrote {path}");
+return 0;
