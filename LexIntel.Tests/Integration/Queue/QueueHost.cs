@@ -22,19 +22,26 @@ public static class QueueHost
         options.ShutdownGracePeriod = TimeSpan.FromSeconds(5);
     }
 
-    public static IHost Create(RedisServer redis, string kind, JobScript script, string consumerName, Action<QueueOptions>? configure = null)
+    public static IHost Create(RedisServer redis, string kind, JobScript script, string consumerName, Action<QueueOptions>? configure = null) =>
+        Create<ScriptedJobHandler>(redis, kind, consumerName, configure, services =>
+        {
+            services.AddSingleton(script);
+            services.AddScoped<IJobFailureRecorder, ScriptedFailureRecorder>();
+        });
+
+    public static IHost Create<THandler>(RedisServer redis, string kind, string consumerName, Action<QueueOptions>? configure, Action<IServiceCollection> services)
+        where THandler : class, IJobHandler
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
-        builder.Services.AddSingleton(script);
-        builder.Services.AddScoped<IJobFailureRecorder, ScriptedFailureRecorder>();
+        services(builder.Services);
         builder.Services.AddJobQueue(options =>
         {
             FastTimings(options);
             options.ConsumerName = consumerName;
             configure?.Invoke(options);
         });
-        builder.Services.AddJobHandler<ScriptedJobHandler>(kind);
+        builder.Services.AddJobHandler<THandler>(kind);
         return builder.Build();
     }
 

@@ -6,7 +6,6 @@ using LexIntel.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LexIntel.Tests.Integration.Queue;
 
@@ -77,17 +76,6 @@ public sealed class WorkerCrashTests(RedisServer redis)
         return process;
     }
 
-    private IHost CreateLedgerHost(string kind)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
-        builder.Services.Configure<LedgerOptions>(o => o.Kind = kind);
-        builder.Services.AddJobQueue(o =>
-        {
-            QueueHost.FastTimings(o);
-            o.ConsumerName = "survivor";
-        });
-        builder.Services.AddJobHandler<LedgerJobHandler>(kind);
-        return builder.Build();
-    }
+    private IHost CreateLedgerHost(string kind) =>
+        QueueHost.Create<LedgerJobHandler>(redis, kind, "survivor", configure: null, services => services.Configure<LedgerOptions>(o => o.Kind = kind));
 }
