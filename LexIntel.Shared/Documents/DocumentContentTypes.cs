@@ -1,0 +1,14 @@
+namespace LexIntel.Shared.Documents;
+
+/// <summary>The content types LexIntel ingests, as decided by <see cref="ContentSniffer"/>.</summary>
+public static class DocumentContentTypes
+{
+    public const string Pdf = "application/pdf";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Html = "text/html";
+    public const string PlainText = "text/plain";
+    public const string Markdown = "text/markdown";
+    public const string Email = "message/rfc822";
+
+    public static IReadOnlyList<string> All { get; } = [Pdf, Docx, Html, PlainText, Markdown, Email];
+}

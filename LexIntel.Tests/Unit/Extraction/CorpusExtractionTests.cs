@@ -1,0 +1,117 @@
+using LexIntel.Shared.Documents;
+using LexIntel.Shared.Queue;
+using LexIntel.Tests.Infrastructure;
+using LexIntel.WorkerService.Extraction;
+
+namespace LexIntel.Tests.Unit.Extraction;
+
+public sealed class CorpusExtractionTests
+{
+    private static readonly DocumentExtractors Extractors = new(
+        [new PdfTextExtractor(), new DocxTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor(), new EmailTextExtractor()]);
+
+    private static (string? ContentType, ExtractedDocument? Document, PermanentJobException? Failure) Run(string fileName)
+    {
+        using var stream = File.OpenRead(Corpus.CourtDocument(fileName));
+        var contentType = ContentSniffer.Sniff(stream, fileName);
+        if (contentType is null)
+        {
+            return (null, null, null);
+        }
+
+        try
+        {
+            return (contentType, Extractors.Extract(contentType, stream, TestContext.Current.CancellationToken), null);
+        }
+        catch (PermanentJobException ex)
+        {
+            return (contentType, null, ex);
+        }
+    }
+
+    [Fact]
+    public void The_supreme_court_slip_opinion_has_30_pages_beginning_with_its_caption()
+    {
+        var (type, document, _) = Run("vector-pdf.pdf");
+
+        Assert.Equal(DocumentContentTypes.Pdf, type);
+        Assert.Equal(30, document!.Pages.Count);
+        Assert.Equal(Enumerable.Range(1, 30), document.Pages.Select(p => p.Number));
+        // Content order puts the running page number, drawn first, before the caption.
+        Assert.Matches(@"^(1\s+)?\(Slip Opinion\) OCTOBER TERM, 2012\s+Syllabus", document.Pages[0].Text.TrimStart());
+        Assert.True(document.Pages.Count(p => !string.IsNullOrWhiteSpace(p.Text)) >= 28, "most pages of the opinion should have text");
+
+        // Words keep their spaces (page.Text would glue them together).
+        Assert.Contains("Supreme Court", string.Concat(document.Pages.Take(2).Select(p => p.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pdf_with_junk_before_its_header_is_still_a_pdf()
+    {
+        var (type, document, _) = Run("broken-mime.pdf");
+
+        Assert.Equal(DocumentContentTypes.Pdf, type);
+        Assert.Equal(23, document!.Pages.Count);
+    }
+
+    [Fact]
+    public void A_scanned_pdf_fails_with_no_extractable_text_instead_of_an_empty_success()
+    {
+        var (type, document, failure) = Run("image-pdf.pdf");
+
+        Assert.Equal(DocumentContentTypes.Pdf, type);
+        Assert.Null(document);
+        Assert.Equal("no_extractable_text", failure!.Code);
+        Assert.Equal("no extractable text (scanned PDF; OCR not enabled)", failure.Message);
+    }
+
+    [Fact]
+    public void A_scanned_filing_with_only_a_stamped_header_counts_as_scanned()
+    {
+        var (_, document, failure) = Run("ca4_17.pdf");
+
+        Assert.Null(document);
+        Assert.Equal("no_extractable_text", failure!.Code);
+    }
+
+    [Fact]
+    public void An_empty_file_has_no_content_type()
+    {
+        Assert.Null(Run("empty.pdf").ContentType);
+    }
+
+    [Theory]
+    [InlineData("missouri.pdf", 5)]
+    [InlineData("ca1_00117684624.pdf", null)]
+    [InlineData("ca2_1-1.pdf", null)]
+    [InlineData("ca3_003112692106.pdf", null)]
+    [InlineData("ca6_1-3.pdf", null)]
+    [InlineData("ca7_3.pdf", null)]
+    [InlineData("ca10_010110462922.pdf", null)]
+    [InlineData("cafc_3.pdf", null)]
+    public void Court_filings_yield_text_on_their_pages(string fileName, int? pages)
+    {
+        var (type, document, failure) = Run(fileName);
+
+        Assert.Null(failure);
+        Assert.Equal(DocumentContentTypes.Pdf, type);
+        Assert.InRange(document!.Pages.Count, 1, 17);
+        if (pages is not null)
+        {
+            Assert.Equal(pages, document.Pages.Count);
+        }
+
+        Assert.True(document.Pages.Sum(p => p.Text.Count(char.IsLetter)) > 500, "too little text for a court filing");
+    }
+
+    [Fact]
+    public void The_word_document_begins_with_its_first_paragraph()
+    {
+        var (type, document, _) = Run("word-docx.docx");
+
+        Assert.Equal(DocumentContentTypes.Docx, type);
+        var text = string.Join("\n", document!.Pages.Select(p => p.Text));
+        Assert.StartsWith("ex- Cpl,", text.TrimStart(), StringComparison.Ordinal);
+        Assert.Contains("Current Discharge and Applicant’s Request", text, StringComparison.Ordinal);
+    }
+}

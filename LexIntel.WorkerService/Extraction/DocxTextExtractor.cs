@@ -1,0 +1,78 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using LexIntel.Shared.Documents;
+
+namespace LexIntel.WorkerService.Extraction;
+
+/// <summary>
+/// Word text per page, pages split where Word last rendered a page break or where the author put a
+/// hard one. Parts are size-capped so a zip bomb fails instead of filling memory.
+/// </summary>
+public sealed class DocxTextExtractor : IDocumentExtractor
+{
+    /// <summary>About 100 MB of XML text in one part; far above any real document.</summary>
+    public const long MaxCharactersInPart = 50_000_000;
+
+    public IReadOnlyCollection<string> ContentTypes { get; } = [DocumentContentTypes.Docx];
+
+    public ExtractedDocument Extract(Stream content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = WordprocessingDocument.Open(content, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            var body = document.MainDocumentPart?.Document?.Body
+                ?? throw ExtractionFailures.NoText("the Word document has no body");
+
+            var pages = new List<ExtractedPage>();
+            var page = new StringBuilder();
+            foreach (var paragraph in body.Descendants<Paragraph>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var element in paragraph.Descendants())
+                {
+                    switch (element)
+                    {
+                        case LastRenderedPageBreak:
+                        case Break { Type.Value: var type } when type == BreakValues.Page:
+                            if (page.Length > 0)
+                            {
+                                pages.Add(new ExtractedPage(pages.Count + 1, page.ToString()));
+                                page.Clear();
+                            }
+
+                            break;
+                        case Text text:
+                            page.Append(text.Text);
+                            break;
+                        case TabChar:
+                            page.Append('\t');
+                            break;
+                        case Break or CarriageReturn:
+                            page.Append('\n');
+                            break;
+                    }
+                }
+
+                page.Append('\n');
+            }
+
+            pages.Add(new ExtractedPage(pages.Count + 1, page.ToString()));
+            var extracted = new ExtractedDocument(pages, []);
+            return extracted.HasText ? extracted : throw ExtractionFailures.NoText("the Word document contains no text");
+        }
+        catch (OpenXmlPackageException ex) when (ex.Message.Contains("encrypt", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ExtractionFailures.Encrypted(ex);
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("MaxCharactersInPart", StringComparison.Ordinal) || ex.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ExtractionFailures.TooLarge("a part of the Word document expands beyond the size limit (possible zip bomb)");
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
+        {
+            throw ExtractionFailures.Corrupt("a Word document", ex);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using LexIntel.Shared.Documents;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace LexIntel.WorkerService.Extraction;
+
+/// <summary>
+/// PDF text per page with PdfPig's content-order extractor (<c>page.Text</c> glues words together).
+/// A PDF without a text layer fails with a clear reason instead of succeeding empty.
+/// </summary>
+public sealed class PdfTextExtractor : IDocumentExtractor
+{
+    public const string NoTextLayer = "no extractable text (scanned PDF; OCR not enabled)";
+
+    /// <summary>
+    /// Below this many letters per page, a PDF whose pages are mostly images is a scan with at most a
+    /// stamped header (as RECAP adds to scanned filings), not a document with text.
+    /// </summary>
+    public const int ScannedLettersPerPage = 50;
+
+    public IReadOnlyCollection<string> ContentTypes { get; } = [DocumentContentTypes.Pdf];
+
+    public ExtractedDocument Extract(Stream content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true });
+            var pages = new List<ExtractedPage>(document.NumberOfPages);
+            var pagesWithImages = 0;
+            foreach (var page in document.GetPages())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pages.Add(new ExtractedPage(page.Number, ContentOrderTextExtractor.GetText(page)));
+                pagesWithImages += page.GetImages().Any() ? 1 : 0;
+            }
+
+            var letters = pages.Sum(p => p.Text.Count(char.IsLetter));
+            var scanned = letters == 0 || (letters < ScannedLettersPerPage * pages.Count && pagesWithImages * 2 >= pages.Count);
+            return scanned ? throw ExtractionFailures.NoText(NoTextLayer) : new ExtractedDocument(pages, []);
+        }
+        catch (PdfDocumentEncryptedException ex)
+        {
+            throw ExtractionFailures.Encrypted(ex);
+        }
+        catch (Exception ex) when (ex is PdfDocumentFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or KeyNotFoundException)
+        {
+            // PdfPig reports damage through many exception types; none of them heals on retry.
+            throw ExtractionFailures.Corrupt("PDF", ex);
+        }
+    }
+}
