@@ -1,4 +1,5 @@
 using LexIntel.Shared.Progress;
+using LexIntel.Shared.Queue.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,16 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<QueueTelemetry>();
         services.TryAddSingleton<JobPublisher>();
         services.TryAddSingleton<QueueAdmin>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxWriter>();
+        return services;
+    }
+
+    /// <summary>Runs the outbox dispatcher in this process (the API, which writes the outbox).</summary>
+    public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services)
+    {
+        services.AddJobQueue();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDispatcher>());
         return services;
     }
 

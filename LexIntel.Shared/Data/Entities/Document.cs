@@ -25,6 +25,9 @@ public sealed class Document
 
     public int? PageCount { get; set; }
 
+    /// <summary>The e-mail this document was attached to, if it came as an attachment.</summary>
+    public Guid? ParentDocumentId { get; set; }
+
     public ProcessingStatus Status { get; set; }
 
     /// <summary>Stable machine-readable reason (e.g. <c>no_extractable_text</c>) when <see cref="Status"/> is Failed.</summary>
