@@ -8,9 +8,11 @@ using LexIntel.Shared.Queue.Outbox;
 using LexIntel.Shared.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace LexIntel.ApiService.Documents;
 
@@ -30,7 +32,7 @@ public static class DocumentsApi
             .WithName(nameof(UploadDocuments))
             .WithSummary("Upload documents")
             .WithDescription("multipart/form-data with one or more files. Each file is stored, typed by its content and queued for processing. 201 when a document was created; 200 when every file was already in the case (the existing documents are returned); otherwise the problem of the rejected file(s).")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .AddOpenApiOperationTransformer(DescribeMultipartFilesBody)
             .WithMetadata(new RequestSizeLimitAttribute(uploads.MaxRequestBytes))
             .DisableAntiforgery();
 
@@ -59,6 +61,32 @@ public static class DocumentsApi
             .WithDescription("Moves a ready or failed document back to queued under a new run number; 409 while it is still being processed.");
 
         return app;
+    }
+
+    /// <summary>
+    /// The body is documented rather than declared with <c>Accepts</c>: accepts-metadata makes routing
+    /// answer any other content type with a bare 415 before the handler can say what was expected.
+    /// </summary>
+    private static Task DescribeMultipartFilesBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["files"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = file } },
+                        Required = new HashSet<string> { "files" },
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
     }
 
     public static async Task<Results<Created<UploadResponse>, Ok<UploadResponse>, ProblemHttpResult>> UploadDocuments(

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -137,8 +136,9 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         using var upload = await client.UploadAsync(caseId, Cancel,
             ("../../../etc/passwd\u0001.txt", new StringContent("Plain notes citing Roe v. Wade, 410 U.S. 113 (1973).")),
             ("truncated.pdf", new ByteArrayContent(opinion[..(opinion.Length / 3)])),
-            ("bomb.docx", new ByteArrayContent(ZipBombDocx())),
-            ("missouri.pdf", new ByteArrayContent(opinion)));
+            ("bomb.docx", new ByteArrayContent(HostileFiles.ZipBombDocx())),
+            ("missouri.pdf", new ByteArrayContent(opinion)),
+            ("locked.pdf", new ByteArrayContent(HostileFiles.PasswordProtectedPdf())));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var files = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files;
         Assert.All(files, f => Assert.Equal("created", f.Outcome));
@@ -147,6 +147,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         var truncated = await client.WaitUntilFinishedAsync(files[1].Document!.Id, Cancel);
         var bomb = await client.WaitUntilFinishedAsync(files[2].Document!.Id, Cancel);
         var missouri = await client.WaitUntilFinishedAsync(files[3].Document!.Id, Cancel);
+        var locked = await client.WaitUntilFinishedAsync(files[4].Document!.Id, Cancel);
 
         Assert.Equal("passwd.txt", notes.FileName);
         Assert.Equal("ready", notes.Status);
@@ -158,6 +159,9 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal("failed", bomb.Status);
         Assert.Equal("too_large", bomb.FailureCode);
         Assert.Contains("zip bomb", bomb.FailureReason, StringComparison.Ordinal);
+
+        Assert.Equal("failed", locked.Status);
+        Assert.Equal("encrypted", locked.FailureCode);
 
         Assert.Equal("ready", missouri.Status);
         Assert.Equal(5, missouri.PageCount);
@@ -197,34 +201,6 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(detail, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-    }
-
-    /// <summary>A .docx whose document part inflates to 60 M characters from a few hundred kilobytes.</summary>
-    private static byte[] ZipBombDocx()
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            void Add(string name, string content)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.SmallestSize).Open());
-                writer.Write(content);
-            }
-
-            Add("[Content_Types].xml", """<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-            Add("_rels/.rels", """<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>""");
-            using var document = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());
-            document.Write("""<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>""");
-            var block = new string('a', 1_000_000);
-            for (var i = 0; i < 60; i++)
-            {
-                document.Write(block);
-            }
-
-            document.Write("</w:t></w:r></w:p></w:body></w:document>");
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>A long run of one byte, produced as it is read rather than held in memory.</summary>
