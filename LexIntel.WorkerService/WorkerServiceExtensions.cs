@@ -30,6 +30,7 @@ internal static class WorkerServiceExtensions
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
         builder.Services.AddScoped<DocumentStages>();
+        builder.Services.AddScoped<AttachmentDocuments>();
 
         builder.Services.AddSingleton<IDocumentExtractor, PdfTextExtractor>();
         builder.Services.AddSingleton<IDocumentExtractor, DocxTextExtractor>();

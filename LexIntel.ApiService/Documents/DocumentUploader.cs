@@ -86,7 +86,7 @@ public sealed class DocumentUploader(
             if (contentType is null)
             {
                 return Rejected(fileName, StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
-                    $"{fileName} is not a PDF, Word (.docx), HTML, plain text, Markdown or e-mail (.eml) file, judging by its content.");
+                    $"{fileName} is not {DocumentContentTypes.AcceptedKinds}, judging by its content.");
             }
 
             if (await FindDuplicateAsync(caseId, staged.Sha256, cancellationToken) is { } existing)
@@ -94,19 +94,11 @@ public sealed class DocumentUploader(
                 return new UploadedFile(fileName, "duplicate", existing, null);
             }
 
-            var document = NewDocument(caseId, fileName, contentType, staged);
+            var document = Document.Received(tenant.TenantId, caseId, fileName, contentType, staged, time.GetUtcNow());
             await store.CommitAsync(staged, document.StorageKey, cancellationToken);
             keep = true;
             db.Documents.Add(document);
-            outbox.Add(db, new JobMessage
-            {
-                Kind = JobKinds.Extract,
-                Key = $"{JobKinds.Extract}:{document.Id}:{document.RunNumber}",
-                TenantId = document.TenantId,
-                CaseId = caseId,
-                DocumentId = document.Id,
-                RunNumber = document.RunNumber,
-            });
+            outbox.Add(db, DocumentJobs.Extract(document));
 
             try
             {
@@ -134,28 +126,6 @@ public sealed class DocumentUploader(
                 await store.DiscardAsync(staged);
             }
         }
-    }
-
-    private Document NewDocument(Guid caseId, string fileName, string contentType, StagedFile staged)
-    {
-        var now = time.GetUtcNow();
-        now = now.AddTicks(-(now.UtcTicks % 10));
-        var id = Guid.CreateVersion7(now);
-        return new Document
-        {
-            Id = id,
-            TenantId = tenant.TenantId,
-            CaseId = caseId,
-            OriginalFileName = fileName,
-            ContentType = contentType,
-            SizeBytes = staged.Length,
-            Sha256 = staged.Sha256,
-            StorageKey = StorageServiceCollectionExtensions.DocumentKey(tenant.TenantId, caseId, id),
-            Status = ProcessingStatus.Queued,
-            RunNumber = 1,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
     }
 
     private async Task<DocumentResponse?> FindDuplicateAsync(Guid caseId, string sha256, CancellationToken cancellationToken) =>

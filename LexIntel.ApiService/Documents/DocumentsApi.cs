@@ -3,6 +3,7 @@ using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Documents;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Queue.Outbox;
 using LexIntel.Shared.Storage;
@@ -288,15 +289,7 @@ public static class DocumentsApi
         document.FailureCode = null;
         document.FailureReason = null;
         document.UpdatedAt = time.GetUtcNow();
-        outbox.Add(db, new JobMessage
-        {
-            Kind = JobKinds.Extract,
-            Key = $"{JobKinds.Extract}:{document.Id}:{document.RunNumber}",
-            TenantId = document.TenantId,
-            CaseId = document.CaseId,
-            DocumentId = document.Id,
-            RunNumber = document.RunNumber,
-        });
+        outbox.Add(db, DocumentJobs.Extract(document));
 
         try
         {

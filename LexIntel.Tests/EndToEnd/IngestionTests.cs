@@ -196,6 +196,44 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.False(await db.DocumentChunks.AnyAsync(c => c.DocumentId == id, Cancel));
     }
 
+    [Fact]
+    public async Task An_emails_attachments_become_documents_of_the_case()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Correspondence", Cancel);
+        using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.eml", new ByteArrayContent(SampleEmail.Build())));
+        var emailId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
+        var email = await client.WaitUntilFinishedAsync(emailId, Cancel);
+        Assert.Equal("ready", email.Status);
+        Assert.Equal(1, email.CitationCount);
+
+        List<DocumentResponse> children = [];
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                children = (await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel))!.Items.Where(d => d.ParentDocumentId == emailId).ToList();
+                return children.Count == 3;
+            },
+            TimeSpan.FromMinutes(1),
+            "the e-mail's three attachments to become documents");
+        var byName = new Dictionary<string, DocumentResponse>();
+        foreach (var child in children)
+        {
+            byName[child.FileName] = await client.WaitUntilFinishedAsync(child.Id, Cancel);
+        }
+
+        Assert.Equal("ready", byName["missouri.pdf"].Status);
+        Assert.Equal(5, byName["missouri.pdf"].PageCount);
+        Assert.Equal("ready", byName["notes.txt"].Status);
+        Assert.Equal(1, byName["notes.txt"].CitationCount);
+        Assert.Equal("failed", byName["logo.png"].Status);
+        Assert.Equal("unsupported_type", byName["logo.png"].FailureCode);
+
+        using var reprocess = await client.PostAsync($"/api/documents/{emailId}/reprocess", null, Cancel);
+        Assert.Equal("ready", (await client.WaitUntilFinishedAsync(emailId, Cancel)).Status);
+        Assert.Equal(4, (await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel))!.Items.Count);
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail)
     {
         Assert.Equal(status, response.StatusCode);

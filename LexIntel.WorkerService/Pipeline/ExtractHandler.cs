@@ -21,6 +21,7 @@ internal sealed partial class ExtractHandler(
     DocumentExtractors extractors,
     TextChunker chunker,
     ICitationExtractor citations,
+    AttachmentDocuments attachments,
     JobPublisher publisher,
     TimeProvider time,
     ILogger<ExtractHandler> logger) : IJobHandler
@@ -51,6 +52,14 @@ internal sealed partial class ExtractHandler(
         {
             LogNothingToDo(job.DocumentId, job.RunNumber);
             return;
+        }
+
+        if (extracted.Attachments.Count > 0)
+        {
+            foreach (var child in await attachments.AddAsync(document, extracted.Attachments, cancellationToken))
+            {
+                await publisher.EnqueueAsync(DocumentJobs.Extract(child), cancellationToken);
+            }
         }
 
         await stages.ReportAsync(job, ProcessingStatus.Embedding, 60, $"Computing embeddings for {chunks.Count} passages", cancellationToken);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LexIntel.ApiService.Documents;
+namespace LexIntel.Shared.Documents;
 
 /// <summary>
 /// Client-supplied file names are metadata only: storage keys are ids. What is kept is the last
