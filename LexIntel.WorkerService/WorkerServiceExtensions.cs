@@ -44,6 +44,9 @@ internal static class WorkerServiceExtensions
 
         builder.Services.AddJobHandler<ExtractHandler>(JobKinds.Extract);
         builder.Services.AddJobHandler<EmbedHandler>(JobKinds.Embed);
+
+        // Two documents embedding at once keep every model slot busy while one of them is between rounds.
+        builder.Services.PostConfigure<QueueOptions>(o => o.ConcurrencyByKind.TryAdd(JobKinds.Embed, 2));
         return builder;
     }
 }

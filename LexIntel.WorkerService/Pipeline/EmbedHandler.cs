@@ -19,7 +19,8 @@ internal sealed partial class EmbedHandler(
     TimeProvider time,
     ILogger<EmbedHandler> logger) : IJobHandler
 {
-    private const int BatchSize = 16;
+    /// <summary>Passages per round: several model batches (run in parallel), saved and reported together.</summary>
+    private const int BatchSize = 64;
 
     public async Task HandleAsync(JobMessage job, CancellationToken cancellationToken)
     {
