@@ -1,8 +1,10 @@
 using LexIntel.ApiService.Admin;
+using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
+using LexIntel.Shared.Storage;
 
 namespace LexIntel.ApiService;
 
@@ -12,6 +14,10 @@ internal static class ApplicationServiceExtensions
     {
         builder.AddLexIntelDbContext();
         builder.AddLexIntelRedis();
+        builder.AddLexIntelStorage();
+        builder.Services.AddOutboxDispatcher();
+        builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
+        builder.Services.AddScoped<DocumentUploader>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

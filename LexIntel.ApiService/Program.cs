@@ -1,6 +1,7 @@
 using LexIntel.ApiService;
 using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Documents;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ app.MapOpenApi();
 
 app.MapDefaultEndpoints();
 app.MapCasesApi();
+app.MapDocumentsApi();
 app.MapAdminApi();
 
 app.Run();

@@ -22,11 +22,18 @@ if (builder.Configuration["LexIntel:Admin:ApiKey"] is { Length: > 0 } adminKey)
     api.WithEnvironment("LexIntel__Admin__ApiKey", builder.AddParameter("admin-api-key", adminKey, secret: true));
 }
 
-builder.AddProject<Projects.LexIntel_WorkerService>("worker")
+var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)
     .WaitFor(infrastructure.Redis)
     .WaitForCompletion(migrator)
     .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1));
+
+// API and workers must see the same files: uploads are written by one and read by the other.
+if (infrastructure.FilesDirectory is { } files)
+{
+    api.WithEnvironment("LexIntel__Storage__RootPath", files);
+    worker.WithEnvironment("LexIntel__Storage__RootPath", files);
+}
 
 builder.Build().Run();

@@ -1,5 +1,10 @@
+using LexIntel.Shared.Citations;
 using LexIntel.Shared.Data;
+using LexIntel.Shared.Embeddings;
 using LexIntel.Shared.Queue;
+using LexIntel.Shared.Storage;
+using LexIntel.WorkerService.Chunking;
+using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
 
@@ -21,7 +26,27 @@ internal static class WorkerServiceExtensions
         }
 
         builder.AddLexIntelRedis();
+        builder.AddLexIntelStorage();
+        builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
+        builder.Services.AddScoped<DocumentStages>();
+        builder.Services.AddScoped<AttachmentDocuments>();
+
+        builder.Services.AddSingleton<IDocumentExtractor, PdfTextExtractor>();
+        builder.Services.AddSingleton<IDocumentExtractor, DocxTextExtractor>();
+        builder.Services.AddSingleton<IDocumentExtractor, HtmlTextExtractor>();
+        builder.Services.AddSingleton<IDocumentExtractor, PlainTextExtractor>();
+        builder.Services.AddSingleton<IDocumentExtractor, EmailTextExtractor>();
+        builder.Services.AddSingleton<DocumentExtractors>();
+        builder.Services.AddOptions<ChunkingOptions>().Bind(builder.Configuration.GetSection(ChunkingOptions.SectionName));
+        builder.Services.AddSingleton<TextChunker>();
+        builder.Services.AddSingleton<ICitationExtractor, BasicCitationExtractor>();
+
+        builder.Services.AddJobHandler<ExtractHandler>(JobKinds.Extract);
+        builder.Services.AddJobHandler<EmbedHandler>(JobKinds.Embed);
+
+        // Two documents embedding at once keep every model slot busy while one of them is between rounds.
+        builder.Services.PostConfigure<QueueOptions>(o => o.ConcurrencyByKind.TryAdd(JobKinds.Embed, 2));
         return builder;
     }
 }

@@ -48,7 +48,7 @@ public static class InfrastructureBuilderExtensions
             .WithDataVolume()
             .WithArgs(context => context.Args[^1] = $"{context.Args[^1]} --appendonly yes");
 
-        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis));
+        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis), FilesDirectory: null);
     }
 
     private static LexIntelInfrastructure AddLocal(IDistributedApplicationBuilder builder)
@@ -62,7 +62,7 @@ public static class InfrastructureBuilderExtensions
         var data = LocalDataDirectory.FromConfiguration(builder.Configuration);
         var database = builder.AddLocalPostgres(PostgresName, data).AddDatabase(DatabaseName);
         var redis = builder.AddLocalRedis(RedisName, data);
-        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis));
+        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis), data.PathFor("files"));
     }
 
     private static IResourceBuilder<IResourceWithConnectionString> AsConnectionString<T>(IResourceBuilder<T> builder)

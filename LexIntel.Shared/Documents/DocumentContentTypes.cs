@@ -10,5 +10,8 @@ public static class DocumentContentTypes
     public const string Markdown = "text/markdown";
     public const string Email = "message/rfc822";
 
+    /// <summary>What an accepted file is, in the words an error message uses.</summary>
+    public const string AcceptedKinds = "a PDF, Word (.docx), HTML, plain text, Markdown or e-mail (.eml) file";
+
     public static IReadOnlyList<string> All { get; } = [Pdf, Docx, Html, PlainText, Markdown, Email];
 }

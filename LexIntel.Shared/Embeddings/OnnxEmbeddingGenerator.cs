@@ -1,33 +1,52 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace LexIntel.Shared.Embeddings;
 
 /// <summary>
 /// <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> over the local arctic-embed-xs model. Callers
 /// embedding a search query prepend <see cref="ArcticEmbedModel.QueryPrefix"/>; passages go as they are.
+/// A request is split into batches run on <see cref="EmbeddingOptions.Parallelism"/> single-threaded
+/// model runs at once (shared by all callers), so one document's passages use every core and two
+/// documents embedding together never oversubscribe them.
 /// </summary>
-public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model) : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<EmbeddingOptions> options) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly EmbeddingGeneratorMetadata metadata = new("onnx", defaultModelId: ArcticEmbedModel.ModelId, defaultModelDimensions: ArcticEmbedModel.Dimensions);
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    private readonly int parallelism = Math.Max(1, options.Value.Parallelism);
+
+    /// <summary>Model runs going at once in this process, across all callers: one per core, never more.</summary>
+    private readonly SemaphoreSlim runs = new(Math.Max(1, options.Value.Parallelism));
+
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
         EmbeddingGenerationOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        var texts = values.ToList();
-        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
-        foreach (var batch in texts.Chunk(model.MaxBatchSize))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var now = DateTimeOffset.UtcNow;
-            foreach (var vector in model.Embed(batch))
-            {
-                result.Add(new Embedding<float>(vector) { ModelId = ArcticEmbedModel.ModelId, CreatedAt = now });
-            }
-        }
+        var texts = values as IReadOnlyList<string> ?? values.ToList();
 
-        return Task.FromResult(result);
+        // Even batches, at least one per parallel run: a short document's dozen passages still use every core.
+        var batchSize = Math.Clamp((texts.Count + parallelism - 1) / parallelism, 1, model.MaxBatchSize);
+        var vectors = await Task.WhenAll(texts.Chunk(batchSize).Select(batch => RunAsync(batch, cancellationToken)));
+
+        var now = DateTimeOffset.UtcNow;
+        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
+        result.AddRange(vectors.SelectMany(v => v).Select(v => new Embedding<float>(v) { ModelId = ArcticEmbedModel.ModelId, CreatedAt = now }));
+        return result;
+    }
+
+    private async Task<float[][]> RunAsync(string[] batch, CancellationToken cancellationToken)
+    {
+        await runs.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => model.Embed(batch), cancellationToken);
+        }
+        finally
+        {
+            runs.Release();
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
@@ -36,7 +55,5 @@ public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model) : IEmbeddingG
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => runs.Dispose();
 }

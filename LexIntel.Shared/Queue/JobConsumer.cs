@@ -67,7 +67,8 @@ public sealed partial class JobConsumer
     {
         await EnsureGroupAsync();
         using var signal = await signals.RegisterAsync(stream);
-        using var slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        var concurrency = options.ConcurrencyFor(Kind);
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
         using var shutdown = new CancellationTokenSource();
         var inFlight = new ConcurrentDictionary<Task, byte>();
         var reclaimInterval = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, options.VisibilityTimeout.Ticks / 4));

@@ -32,6 +32,9 @@ public sealed class QueueOptions
     /// <summary>Jobs one consumer runs at once.</summary>
     public int Concurrency { get; set; } = 1;
 
+    /// <summary>Per-kind overrides of <see cref="Concurrency"/> (<c>LexIntel:Queue:ConcurrencyByKind:embed</c>).</summary>
+    public Dictionary<string, int> ConcurrencyByKind { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How long in-flight jobs may run on after shutdown starts before they are cancelled and left pending.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(25);
 
@@ -49,6 +52,8 @@ public sealed class QueueOptions
 
     /// <summary>Consumer name; defaults to <c>{machine}-{pid}</c>, unique per worker process.</summary>
     public string? ConsumerName { get; set; }
+
+    public int ConcurrencyFor(string kind) => ConcurrencyByKind.TryGetValue(kind, out var concurrency) ? concurrency : Concurrency;
 
     internal string ResolveConsumerName() =>
         string.IsNullOrWhiteSpace(ConsumerName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : ConsumerName;

@@ -1,4 +1,5 @@
 using LexIntel.Shared.Progress;
+using LexIntel.Shared.Queue.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ public static class QueueServiceCollectionExtensions
     {
         var optionsBuilder = services.AddOptions<QueueOptions>()
             .Validate(o => o.MaxAttempts >= 1, "LexIntel:Queue:MaxAttempts must be at least 1.")
-            .Validate(o => o.Prefetch >= 1 && o.Concurrency >= 1, "LexIntel:Queue:Prefetch and Concurrency must be at least 1.")
+            .Validate(o => o.Prefetch >= 1 && o.Concurrency >= 1 && o.ConcurrencyByKind.Values.All(c => c >= 1), "LexIntel:Queue:Prefetch and Concurrency (also per kind) must be at least 1.")
             .Validate(o => o.VisibilityTimeout >= TimeSpan.FromMilliseconds(300), "LexIntel:Queue:VisibilityTimeout must be at least 300 ms.")
             .Validate(o => o.HardTimeLimit >= o.SoftTimeLimit, "LexIntel:Queue:HardTimeLimit must not be shorter than SoftTimeLimit.")
             .ValidateOnStart();
@@ -29,6 +30,16 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<QueueTelemetry>();
         services.TryAddSingleton<JobPublisher>();
         services.TryAddSingleton<QueueAdmin>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxWriter>();
+        return services;
+    }
+
+    /// <summary>Runs the outbox dispatcher in this process (the API, which writes the outbox).</summary>
+    public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services)
+    {
+        services.AddJobQueue();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDispatcher>());
         return services;
     }
 

@@ -1,4 +1,3 @@
-using LexIntel.Benchmarks.Infrastructure;
 using StackExchange.Redis;
 
 namespace LexIntel.Tests.Infrastructure;

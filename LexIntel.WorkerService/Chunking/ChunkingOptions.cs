@@ -5,9 +5,12 @@ public sealed class ChunkingOptions
 {
     public const string SectionName = "LexIntel:Chunking";
 
-    /// <summary>Most tokens in a chunk; below the model's 512 so the special tokens fit.</summary>
-    public int MaxTokens { get; set; } = 400;
+    /// <summary>
+    /// Most tokens in a chunk (the model takes 512). About a long paragraph of an opinion: small
+    /// enough that a hit points at one passage and page, and the model embeds ~40 of them a second here.
+    /// </summary>
+    public int MaxTokens { get; set; } = 300;
 
     /// <summary>Tokens a chunk repeats from the end of the one before, so no passage is cut in two.</summary>
-    public int OverlapTokens { get; set; } = 60;
+    public int OverlapTokens { get; set; } = 45;
 }

@@ -66,7 +66,7 @@ public sealed class DocxTextExtractor : IDocumentExtractor
         {
             throw ExtractionFailures.Encrypted(ex);
         }
-        catch (InvalidDataException ex) when (ex.Message.Contains("MaxCharactersInPart", StringComparison.Ordinal) || ex.Message.Contains("exceeds", StringComparison.OrdinalIgnoreCase))
+        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException && ex.Message.Contains("MaxCharacters", StringComparison.Ordinal))
         {
             throw ExtractionFailures.TooLarge("a part of the Word document expands beyond the size limit (possible zip bomb)");
         }

@@ -24,9 +24,17 @@ public sealed class PlainTextExtractor : IDocumentExtractor
 
     public static string Decode(byte[] bytes)
     {
+        // Bytes that are valid UTF-8 are UTF-8 in practice; a detector guessing from a short text
+        // (a one-line note with a "§") can pick a legacy code page and garble exactly the symbols citations need.
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return WithoutByteOrderMark(Encoding.UTF8.GetString(bytes));
+        }
+
         var detected = CharsetDetector.DetectFromBytes(bytes).Detected;
         var encoding = detected?.Encoding ?? Encoding.UTF8;
-        var text = encoding.GetString(bytes);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        return WithoutByteOrderMark(encoding.GetString(bytes));
     }
+
+    private static string WithoutByteOrderMark(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
 }

@@ -19,6 +19,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
 
         builder.HasOne(d => d.Case).WithMany(c => c.Documents).HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Document>().WithMany().HasForeignKey(d => d.ParentDocumentId).OnDelete(DeleteBehavior.SetNull);
 
         // The same bytes uploaded twice to one case are one document.
         builder.HasIndex(d => new { d.CaseId, d.Sha256 }).IsUnique();

@@ -1,3 +1,5 @@
+using LexIntel.Shared.Storage;
+
 namespace LexIntel.Shared.Data.Entities;
 
 /// <summary>An uploaded file of a case and the state of its processing.</summary>
@@ -25,6 +27,9 @@ public sealed class Document
 
     public int? PageCount { get; set; }
 
+    /// <summary>The e-mail this document was attached to, if it came as an attachment.</summary>
+    public Guid? ParentDocumentId { get; set; }
+
     public ProcessingStatus Status { get; set; }
 
     /// <summary>Stable machine-readable reason (e.g. <c>no_extractable_text</c>) when <see cref="Status"/> is Failed.</summary>
@@ -41,6 +46,30 @@ public sealed class Document
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<DocumentChunk> Chunks { get; } = [];
+
+    /// <summary>A newly received file, queued for its first run, its original kept under an id-only key.</summary>
+    public static Document Received(Guid tenantId, Guid caseId, string fileName, string contentType, StagedFile staged, DateTimeOffset now, Guid? parentDocumentId = null)
+    {
+        // PostgreSQL keeps microseconds; truncating here keeps keyset cursors exact.
+        now = now.AddTicks(-(now.UtcTicks % 10));
+        var id = Guid.CreateVersion7(now);
+        return new Document
+        {
+            Id = id,
+            TenantId = tenantId,
+            CaseId = caseId,
+            ParentDocumentId = parentDocumentId,
+            OriginalFileName = fileName,
+            ContentType = contentType,
+            SizeBytes = staged.Length,
+            Sha256 = staged.Sha256,
+            StorageKey = StorageServiceCollectionExtensions.DocumentKey(tenantId, caseId, id),
+            Status = ProcessingStatus.Queued,
+            RunNumber = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
 
     public List<Citation> Citations { get; } = [];
 }

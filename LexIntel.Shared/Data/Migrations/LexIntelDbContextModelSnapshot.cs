@@ -151,6 +151,9 @@ namespace LexIntel.Shared.Data.Migrations
                     b.Property<int?>("PageCount")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ParentDocumentId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("RunNumber")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -181,6 +184,8 @@ namespace LexIntel.Shared.Data.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentDocumentId");
 
                     b.HasIndex("CaseId", "Sha256")
                         .IsUnique();
@@ -244,6 +249,35 @@ namespace LexIntel.Shared.Data.Migrations
                     b.ToTable("DocumentChunks");
                 });
 
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasFilter("\"DispatchedAt\" IS NULL");
+
+                    b.ToTable("OutboxMessages");
+                });
+
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -299,6 +333,11 @@ namespace LexIntel.Shared.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("LexIntel.Shared.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ParentDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("LexIntel.Shared.Data.Entities.Tenant", null)
                         .WithMany()

@@ -1,5 +1,6 @@
 using LexIntel.Shared.Embeddings;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 
 namespace LexIntel.Tests.Unit.Embeddings;
 
@@ -21,7 +22,7 @@ public sealed class ArcticEmbedModelTests(ArcticEmbedModelFixture fixture) : ICl
     [Fact]
     public async Task Embeddings_are_unit_length_384_dimensional_and_deterministic()
     {
-        var generator = new OnnxEmbeddingGenerator(fixture.Model);
+        var generator = new OnnxEmbeddingGenerator(fixture.Model, Options.Create(new EmbeddingOptions { Parallelism = 2 }));
         string[] texts = ["The court granted the motion to dismiss.", "Summary judgment was denied."];
 
         var first = await generator.GenerateAsync(texts, cancellationToken: Cancel);
@@ -41,7 +42,7 @@ public sealed class ArcticEmbedModelTests(ArcticEmbedModelFixture fixture) : ICl
     [Fact]
     public async Task A_paraphrase_scores_above_an_unrelated_passage()
     {
-        var generator = new OnnxEmbeddingGenerator(fixture.Model);
+        var generator = new OnnxEmbeddingGenerator(fixture.Model, Options.Create(new EmbeddingOptions { Parallelism = 2 }));
         var query = ArcticEmbedModel.QueryPrefix + "Did the judge throw the case out?";
         string[] passages =
         [
@@ -57,6 +58,25 @@ public sealed class ArcticEmbedModelTests(ArcticEmbedModelFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_request_spanning_several_batches_run_in_parallel_keeps_its_order()
+    {
+        var generator = new OnnxEmbeddingGenerator(fixture.Model, Options.Create(new EmbeddingOptions { Parallelism = 2 }));
+        var texts = Enumerable.Range(1, fixture.Model.MaxBatchSize * 2 + 3).Select(i => $"Paragraph {i}: the appellant's brief number {i * 7} was filed late.").ToList();
+
+        var all = await generator.GenerateAsync(texts, cancellationToken: Cancel);
+
+        Assert.Equal(texts.Count, all.Count);
+        foreach (var i in new[] { 0, fixture.Model.MaxBatchSize, texts.Count - 1 })
+        {
+            var alone = await generator.GenerateAsync([texts[i]], cancellationToken: Cancel);
+
+            // Not exactly 1: the int8 model scales activations per batch, so companions shift a vector slightly.
+            Assert.InRange(Cosine(all[i].Vector.Span, alone[0].Vector.Span), 0.995, 1.0001);
+            Assert.True(Cosine(all[i].Vector.Span, alone[0].Vector.Span) > Cosine(all[(i + 1) % texts.Count].Vector.Span, alone[0].Vector.Span), "vectors came back out of order");
+        }
+    }
+
+    [Fact]
     public void Tokens_are_counted_with_the_models_own_vocabulary_including_non_ascii_text()
     {
         Assert.Equal(0, fixture.Model.CountTokens(string.Empty));
@@ -68,7 +88,7 @@ public sealed class ArcticEmbedModelTests(ArcticEmbedModelFixture fixture) : ICl
     [Fact]
     public async Task Non_ascii_text_is_not_reduced_to_unknown_tokens()
     {
-        var generator = new OnnxEmbeddingGenerator(fixture.Model);
+        var generator = new OnnxEmbeddingGenerator(fixture.Model, Options.Create(new EmbeddingOptions { Parallelism = 2 }));
 
         var embeddings = await generator.GenerateAsync(["Käufer", "Verkäufer", "[UNK]"], cancellationToken: Cancel);
 

@@ -1,6 +1,6 @@
-namespace LexIntel.Tests.Infrastructure;
+namespace LexIntel.Benchmarks.Infrastructure;
 
-/// <summary>The shared test material (<c>../shared</c> beside the repository).</summary>
+/// <summary>The shared test material (<c>../shared</c> beside the repository), for the tests (linked) and the benchmarks.</summary>
 public static class Corpus
 {
     public static string Root { get; } = FindShared();

@@ -2,18 +2,18 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace LexIntel.ApiService.Cases;
+namespace LexIntel.ApiService.Paging;
 
 /// <summary>
-/// Keyset position in the newest-first case list. Opaque to clients, and stable when cases are
-/// added while someone pages (unlike an offset).
+/// Keyset position in a newest-first list (cases, documents). Opaque to clients, and stable when
+/// rows are added while someone pages (unlike an offset).
 /// </summary>
-internal readonly record struct CaseCursor(DateTimeOffset CreatedAt, Guid Id)
+internal readonly record struct KeysetCursor(DateTimeOffset CreatedAt, Guid Id)
 {
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}:{Id:N}"));
 
-    public static bool TryDecode(string value, out CaseCursor cursor)
+    public static bool TryDecode(string value, out KeysetCursor cursor)
     {
         cursor = default;
         byte[] bytes;
@@ -35,7 +35,7 @@ internal readonly record struct CaseCursor(DateTimeOffset CreatedAt, Guid Id)
             return false;
         }
 
-        cursor = new CaseCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        cursor = new KeysetCursor(new DateTimeOffset(ticks, TimeSpan.Zero), id);
         return true;
     }
 }

@@ -2,10 +2,11 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace LexIntel.Tests.Infrastructure;
+namespace LexIntel.Benchmarks.Infrastructure;
 
-/// <summary>Starts the real AppHost (embedded default) under Aspire.Hosting.Testing.</summary>
+/// <summary>Starts the real AppHost (embedded default) under Aspire.Hosting.Testing, for the tests (linked) and the benchmarks.</summary>
 public static class LexIntelAppFactory
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -24,6 +25,9 @@ public static class LexIntelAppFactory
             ],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);
+
+        // Every poll of the API would otherwise log four lines.
+        builder.Services.AddLogging(logging => logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
 
         // With no dashboard listening, the services' OTLP exporter holds up their exit by ~10 s.
         foreach (var project in builder.Resources.OfType<ProjectResource>())

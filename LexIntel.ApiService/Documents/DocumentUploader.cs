@@ -1,0 +1,139 @@
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Documents;
+using LexIntel.Shared.Queue;
+using LexIntel.Shared.Queue.Outbox;
+using LexIntel.Shared.Storage;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace LexIntel.ApiService.Documents;
+
+/// <summary>
+/// Reads a multipart upload one file at a time, straight to storage in constant memory (hashing
+/// and size-checking on the way), decides each file's type from its bytes, and records each new
+/// document with its extract job in one transaction.
+/// </summary>
+public sealed class DocumentUploader(
+    LexIntelDbContext db,
+    IFileStore store,
+    OutboxWriter outbox,
+    TenantContext tenant,
+    IOptions<UploadOptions> options,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<UploadedFile>> UploadAsync(Guid caseId, string boundary, Stream body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var reader = new MultipartReader(boundary, body);
+        var results = new List<UploadedFile>();
+        MultipartSection? section;
+        while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            {
+                continue;
+            }
+
+            var fileName = FileNames.Sanitize(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value);
+            if (results.Count >= settings.MaxFilesPerRequest)
+            {
+                results.Add(Rejected(fileName, StatusCodes.Status400BadRequest, "Too many files", $"An upload may carry at most {settings.MaxFilesPerRequest} files; send the rest in another request."));
+                continue;
+            }
+
+            results.Add(await UploadFileAsync(caseId, fileName, section.Body, cancellationToken));
+        }
+
+        if (results.Any(r => r.Outcome == "created"))
+        {
+            outbox.Dispatch();
+        }
+
+        return results;
+    }
+
+    private async Task<UploadedFile> UploadFileAsync(Guid caseId, string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        StagedFile staged;
+        try
+        {
+            staged = await store.StageAsync(content, settings.MaxFileBytes, cancellationToken);
+        }
+        catch (FileTooLargeException ex)
+        {
+            return Rejected(fileName, StatusCodes.Status413PayloadTooLarge, "File too large", $"{fileName} is larger than the limit of {ex.Limit:N0} bytes.");
+        }
+
+        var keep = false;
+        try
+        {
+            if (staged.Length == 0)
+            {
+                return Rejected(fileName, StatusCodes.Status422UnprocessableEntity, "Empty file", $"{fileName} is empty (0 bytes); nothing was stored.");
+            }
+
+            string? contentType;
+            await using (var head = File.OpenRead(staged.Path))
+            {
+                contentType = ContentSniffer.Sniff(head, fileName);
+            }
+
+            if (contentType is null)
+            {
+                return Rejected(fileName, StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
+                    $"{fileName} is not {DocumentContentTypes.AcceptedKinds}, judging by its content.");
+            }
+
+            if (await FindDuplicateAsync(caseId, staged.Sha256, cancellationToken) is { } existing)
+            {
+                return new UploadedFile(fileName, "duplicate", existing, null);
+            }
+
+            var document = Document.Received(tenant.TenantId, caseId, fileName, contentType, staged, time.GetUtcNow());
+            await store.CommitAsync(staged, document.StorageKey, cancellationToken);
+            keep = true;
+            db.Documents.Add(document);
+            outbox.Add(db, DocumentJobs.Extract(document));
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new UploadedFile(fileName, "created", DocumentResponse.From(document, 0, 0), null);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                await store.DeleteAsync(document.StorageKey);
+
+                // The same bytes arrived in a concurrent request and won the unique index.
+                if (await FindDuplicateAsync(caseId, staged.Sha256, cancellationToken) is { } raced)
+                {
+                    return new UploadedFile(fileName, "duplicate", raced, null);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            if (!keep)
+            {
+                await store.DiscardAsync(staged);
+            }
+        }
+    }
+
+    private async Task<DocumentResponse?> FindDuplicateAsync(Guid caseId, string sha256, CancellationToken cancellationToken) =>
+        await db.Documents.AsNoTracking()
+            .Where(d => d.CaseId == caseId && d.TenantId == tenant.TenantId && d.Sha256 == sha256)
+            .Select(d => DocumentResponse.From(d, d.Chunks.Count, d.Citations.Count))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static UploadedFile Rejected(string fileName, int status, string title, string detail) =>
+        new(fileName, "rejected", null, new UploadError(status, title, detail));
+}

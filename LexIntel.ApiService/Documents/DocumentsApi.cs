@@ -1,0 +1,309 @@
+using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Paging;
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Documents;
+using LexIntel.Shared.Queue;
+using LexIntel.Shared.Queue.Outbox;
+using LexIntel.Shared.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace LexIntel.ApiService.Documents;
+
+public static class DocumentsApi
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var uploads = app.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
+        var api = app.MapGroup("/api")
+            .WithTags("Documents")
+            .RequireTenant();
+
+        api.MapPost("/cases/{caseId:guid}/documents", UploadDocuments)
+            .WithName(nameof(UploadDocuments))
+            .WithSummary("Upload documents")
+            .WithDescription("multipart/form-data with one or more files. Each file is stored, typed by its content and queued for processing. 201 when a document was created; 200 when every file was already in the case (the existing documents are returned); otherwise the problem of the rejected file(s).")
+            .AddOpenApiOperationTransformer(DescribeMultipartFilesBody)
+            .WithMetadata(new RequestSizeLimitAttribute(uploads.MaxRequestBytes))
+            .DisableAntiforgery();
+
+        api.MapGet("/cases/{caseId:guid}/documents", ListDocuments)
+            .WithName(nameof(ListDocuments))
+            .WithSummary("List a case's documents")
+            .WithDescription("Newest first, keyset-paged; filter by status (queued, extracting, …, ready, failed).");
+
+        api.MapGet("/documents/{documentId:guid}", GetDocument)
+            .WithName(nameof(GetDocument))
+            .WithSummary("Get a document")
+            .WithDescription("Status, page count, chunk and citation counts and, when failed, why.");
+
+        api.MapGet("/documents/{documentId:guid}/content", DownloadDocument)
+            .WithName(nameof(DownloadDocument))
+            .WithSummary("Download the original file");
+
+        api.MapDelete("/documents/{documentId:guid}", DeleteDocument)
+            .WithName(nameof(DeleteDocument))
+            .WithSummary("Delete a document")
+            .WithDescription("Deletes the document, its chunks, citations and stored file.");
+
+        api.MapPost("/documents/{documentId:guid}/reprocess", ReprocessDocument)
+            .WithName(nameof(ReprocessDocument))
+            .WithSummary("Process a document again")
+            .WithDescription("Moves a ready or failed document back to queued under a new run number; 409 while it is still being processed.");
+
+        return app;
+    }
+
+    /// <summary>
+    /// The body is documented rather than declared with <c>Accepts</c>: accepts-metadata makes routing
+    /// answer any other content type with a bare 415 before the handler can say what was expected.
+    /// </summary>
+    private static Task DescribeMultipartFilesBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["multipart/form-data"] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["files"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = file } },
+                        Required = new HashSet<string> { "files" },
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
+    public static async Task<Results<Created<UploadResponse>, Ok<UploadResponse>, ProblemHttpResult>> UploadDocuments(
+        Guid caseId,
+        HttpRequest request,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        DocumentUploader uploader,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
+        {
+            return CasesApi.CaseNotFound(caseId);
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Upload as multipart/form-data",
+                detail: "Send the files as multipart/form-data, one part per file.");
+        }
+
+        var files = await uploader.UploadAsync(caseId, boundary, request.Body, cancellationToken);
+        if (files.Count == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No file", detail: "The request carried no file part.");
+        }
+
+        if (files.Any(f => f.Outcome == "created"))
+        {
+            return TypedResults.Created($"/api/cases/{caseId}/documents", new UploadResponse(files));
+        }
+
+        if (files.All(f => f.Outcome == "duplicate"))
+        {
+            return TypedResults.Ok(new UploadResponse(files));
+        }
+
+        var rejected = files.Where(f => f.Error is not null).Select(f => f.Error!).ToList();
+        var status = rejected.Select(e => e.Status).Distinct().Count() == 1 ? rejected[0].Status : StatusCodes.Status400BadRequest;
+        return TypedResults.Problem(
+            statusCode: status,
+            title: rejected.Count == 1 ? rejected[0].Title : "No file was accepted",
+            detail: string.Join(" ", rejected.Select(e => e.Detail)),
+            extensions: new Dictionary<string, object?> { ["files"] = files });
+    }
+
+    public static async Task<Results<Ok<DocumentPage>, ProblemHttpResult, ValidationProblem>> ListDocuments(
+        Guid caseId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        CancellationToken cancellationToken,
+        string? status = null,
+        int? limit = null,
+        string? cursor = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ProcessingStatus? statusFilter = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<ProcessingStatus>(status, ignoreCase: true, out var parsed) && !int.TryParse(status, out _))
+            {
+                statusFilter = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"status must be one of {string.Join(", ", Enum.GetNames<ProcessingStatus>().Select(n => n.ToLowerInvariant()))}."];
+            }
+        }
+
+        var pageSize = limit ?? DefaultPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxPageSize}."];
+        }
+
+        KeysetCursor after = default;
+        if (cursor is not null && !KeysetCursor.TryDecode(cursor, out after))
+        {
+            errors["cursor"] = ["cursor is not one this API returned; start again without it."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
+        {
+            return CasesApi.CaseNotFound(caseId);
+        }
+
+        var query = db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenant.TenantId);
+        if (statusFilter is { } wanted)
+        {
+            query = query.Where(d => d.Status == wanted);
+        }
+
+        if (cursor is not null)
+        {
+            query = query.Where(d => d.CreatedAt < after.CreatedAt || (d.CreatedAt == after.CreatedAt && d.Id < after.Id));
+        }
+
+        var rows = await query
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+            .Take(pageSize + 1)
+            .Select(d => DocumentResponse.From(d, d.Chunks.Count, d.Citations.Count))
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(pageSize).ToList();
+        var next = rows.Count > pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        return TypedResults.Ok(new DocumentPage(items, next));
+    }
+
+    public static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> GetDocument(
+        Guid documentId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == documentId && d.TenantId == tenant.TenantId)
+            .Select(d => DocumentResponse.From(d, d.Chunks.Count, d.Citations.Count))
+            .SingleOrDefaultAsync(cancellationToken);
+        return document is null ? DocumentNotFound(documentId) : TypedResults.Ok(document);
+    }
+
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadDocument(
+        Guid documentId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        IFileStore store,
+        CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken);
+        if (document is null)
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        try
+        {
+            return TypedResults.Stream(store.OpenRead(document.StorageKey), document.ContentType, FileNames.Sanitize(document.OriginalFileName), enableRangeProcessing: true);
+        }
+        catch (FileNotFoundException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "File missing", detail: $"The stored file of document {documentId} is missing.");
+        }
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDocument(
+        Guid documentId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        IFileStore store,
+        CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken);
+        if (document is null)
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        db.Documents.Remove(document);
+        await db.SaveChangesAsync(cancellationToken);
+        await store.DeleteAsync(document.StorageKey);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Accepted<DocumentResponse>, ProblemHttpResult>> ReprocessDocument(
+        Guid documentId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        OutboxWriter outbox,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken);
+        if (document is null)
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        if (document.Status is not (ProcessingStatus.Ready or ProcessingStatus.Failed))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Document is being processed",
+                detail: $"Document {documentId} is {document.Status.ToString().ToLowerInvariant()}; it can be reprocessed once it is ready or failed.");
+        }
+
+        // RunNumber is a concurrency token: two reprocess calls at once cannot both win.
+        document.RunNumber++;
+        document.Status = ProcessingStatus.Queued;
+        document.FailureCode = null;
+        document.FailureReason = null;
+        document.UpdatedAt = time.GetUtcNow();
+        outbox.Add(db, DocumentJobs.Extract(document));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Document changed", detail: $"Document {documentId} was changed meanwhile; try again.");
+        }
+
+        outbox.Dispatch();
+        return TypedResults.Accepted($"/api/documents/{documentId}", DocumentResponse.From(document, 0, 0));
+    }
+
+    internal static ProblemHttpResult DocumentNotFound(Guid documentId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: $"No document {documentId} exists for this tenant.");
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using LexIntel.Benchmarks.Infrastructure;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Embeddings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace LexIntel.Benchmarks.Scenarios;
+
+/// <summary>
+/// The court-document corpus through the running app (AppHost, embedded default: upload → extract →
+/// chunk → cite → embed → index), against the embedding model alone on the very same chunks in the
+/// same run. The model is the expected bottleneck, so the ratio says what everything else costs.
+/// </summary>
+internal sealed class IngestScenario : IBenchmarkScenario
+{
+    /// <summary>The corpus is small; uploading it to several cases (duplicates are per case) makes a run long enough to measure.</summary>
+    private const int Rounds = 3;
+
+    public string Name => "ingest";
+
+    public string Description => "documents/pages/chunks per second through the app vs. the embedding model alone";
+
+    public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var data = Directory.CreateTempSubdirectory("lexintel-bench-");
+        if (!OperatingSystem.IsWindows())
+        {
+            // PostgreSQL runs as the postgres user under root and must reach its data below this.
+            File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
+        }
+
+        try
+        {
+            var (pipeline, texts) = await MeasurePipelineAsync(data.FullName, cancellationToken);
+            var model = await MeasureModelAsync(texts, cancellationToken);
+            var chunksPerSecond = pipeline.Chunks / pipeline.Seconds;
+            var ratio = chunksPerSecond / model;
+            return new BenchmarkResult(
+                [
+                    new("documents", pipeline.Documents),
+                    new("pages", pipeline.Pages),
+                    new("chunks", pipeline.Chunks),
+                    new("chunks_per_s", chunksPerSecond),
+                    new("model_chunks_per_s", model),
+                    new("ratio", ratio),
+                    new("worker_rss_mib", pipeline.WorkerPeakRssMib),
+                ],
+                [
+                    new("documents ready", pipeline.Documents.ToString(CultureInfo.InvariantCulture), $"{Rounds} cases × the corpus; {pipeline.Failed} failed as expected (scans, empty)"),
+                    new("pages", pipeline.Pages.ToString(CultureInfo.InvariantCulture), BenchmarkReport.Format(pipeline.Pages / pipeline.Seconds, "/s")),
+                    new("chunks", pipeline.Chunks.ToString(CultureInfo.InvariantCulture), $"in {pipeline.Seconds:F1} s from first upload to last document finished"),
+                    new("documents/s", BenchmarkReport.Format(pipeline.Documents / pipeline.Seconds, "/s"), "one worker process"),
+                    new("pipeline chunks/s", BenchmarkReport.Format(chunksPerSecond, "/s"), "upload → extract → chunk → cite → embed → index"),
+                    new("model alone chunks/s", BenchmarkReport.Format(model, "/s"), "same chunks, same options, in this process; target ≥ 40"),
+                    new("ratio (pipeline / model)", BenchmarkReport.Format(ratio, "×"), "target ≥ 0.8"),
+                    new("worker peak RSS", BenchmarkReport.Format(pipeline.WorkerPeakRssMib, "MiB"), "VmHWM of the worker process; target < 500 MiB"),
+                ]);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<(PipelineRun Run, List<string> Texts)> MeasurePipelineAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        await using var app = await LexIntelAppFactory.StartAsync(dataDirectory, cancellationToken);
+        using var client = app.CreateHttpClient("api");
+        client.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
+        var files = Directory.GetFiles(Corpus.CourtDocuments).Where(f => new FileInfo(f).Length > 0 && !f.EndsWith("LICENSE.doctor", StringComparison.Ordinal)).Order().ToList();
+
+        // Warm-up round: the worker loads the model and compiles every extractor's path once.
+        await IngestAsync(client, files, cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        var rounds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => IngestAsync(client, files, cancellationToken)));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var documents = rounds.SelectMany(r => r).ToList();
+        var ready = documents.Where(d => d.Status == "ready").ToList();
+
+        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
+            .UseNpgsql(await app.GetConnectionStringAsync("lexintel", cancellationToken), o => o.UseVector()).Options);
+        var ids = ready.Select(d => d.Id).ToList();
+        var texts = await db.DocumentChunks.AsNoTracking().Where(c => ids.Contains(c.DocumentId)).OrderBy(c => c.DocumentId).ThenBy(c => c.Ordinal).Select(c => c.Text).ToListAsync(cancellationToken);
+
+        var run = new PipelineRun(ready.Count, documents.Count - ready.Count, ready.Sum(d => d.PageCount ?? 0), ready.Sum(d => d.ChunkCount), seconds, WorkerPeakRssMib());
+        return (run, texts);
+    }
+
+    /// <summary>Uploads the files to a new case and waits until each is ready or failed.</summary>
+    private static async Task<List<DocumentSummary>> IngestAsync(HttpClient client, List<string> files, CancellationToken cancellationToken)
+    {
+        using var created = await client.PostAsJsonAsync("/api/cases", new { name = "benchmark" }, cancellationToken);
+        var caseId = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<DocumentSummary>(cancellationToken))!.Id;
+        using var form = new MultipartFormDataContent();
+        foreach (var file in files)
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file, cancellationToken)), "files", Path.GetFileName(file));
+        }
+
+        using var upload = await client.PostAsync($"/api/cases/{caseId}/documents", form, cancellationToken);
+        upload.EnsureSuccessStatusCode();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await client.GetFromJsonAsync<DocumentList>($"/api/cases/{caseId}/documents?limit=200", cancellationToken);
+            if (page!.Items.Count == files.Count && page.Items.All(d => d.Status is "ready" or "failed"))
+            {
+                return page.Items;
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(15))
+            {
+                throw new TimeoutException($"documents of case {caseId} still processing after 15 minutes");
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    /// <summary>The embedding model alone, configured as the worker configures it, over the same texts in the worker's batches.</summary>
+    private static async Task<double> MeasureModelAsync(List<string> texts, CancellationToken cancellationToken)
+    {
+        var options = Options.Create(new EmbeddingOptions());
+        using var model = new ArcticEmbedModel(options);
+        using var generator = new OnnxEmbeddingGenerator(model, options);
+        await generator.GenerateAsync(texts.Take(64), cancellationToken: cancellationToken);
+
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in texts.Chunk(64))
+        {
+            await generator.GenerateAsync(batch, cancellationToken: cancellationToken);
+        }
+
+        return texts.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The peak resident set (VmHWM) of the worker: the largest among live processes running
+    /// LexIntel.WorkerService, which skips a <c>dotnet run</c> wrapper should there be one.
+    /// </summary>
+    private static double WorkerPeakRssMib()
+    {
+        var peakKib = 0L;
+        foreach (var process in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(process, "cmdline")).Contains("LexIntel.WorkerService", StringComparison.Ordinal))
+                {
+                    var line = File.ReadLines(Path.Combine(process, "status")).First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+                    peakKib = Math.Max(peakKib, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being looked at.
+            }
+        }
+
+        return peakKib > 0 ? peakKib / 1024.0 : throw new InvalidOperationException("No running LexIntel.WorkerService process was found.");
+    }
+
+    private sealed record PipelineRun(int Documents, int Failed, int Pages, int Chunks, double Seconds, double WorkerPeakRssMib);
+
+    private sealed record DocumentSummary(Guid Id, string Status, int? PageCount, int ChunkCount);
+
+    private sealed record DocumentList(List<DocumentSummary> Items);
+}

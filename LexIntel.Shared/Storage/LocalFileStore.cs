@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace LexIntel.Shared.Storage;
+
+/// <summary>A folder on local disk or a mounted volume. Staging and storing stay on one file system, so commit is a rename.</summary>
+public sealed class LocalFileStore : IFileStore
+{
+    private const int BufferSize = 81920;
+    private readonly string root;
+    private readonly string incoming;
+
+    public LocalFileStore(IOptions<StorageOptions> options)
+    {
+        root = options.Value.ResolveRootPath();
+        incoming = Path.Combine(root, ".incoming");
+        Directory.CreateDirectory(incoming);
+    }
+
+    public async Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(incoming, Guid.NewGuid().ToString("N"));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = 0;
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            {
+                var buffer = new byte[BufferSize];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    length += read;
+                    if (length > maxBytes)
+                    {
+                        throw new FileTooLargeException(maxBytes);
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            return new StagedFile(path, length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    public Task CommitAsync(StagedFile staged, string key, CancellationToken cancellationToken)
+    {
+        var target = PathFor(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(staged.Path, target, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public Task DiscardAsync(StagedFile staged)
+    {
+        File.Delete(staged.Path);
+        return Task.CompletedTask;
+    }
+
+    public Stream OpenRead(string key) =>
+        new FileStream(PathFor(key), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
+
+    public Task DeleteAsync(string key)
+    {
+        File.Delete(PathFor(key));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keys are ours (ids joined by '/'); anything else is refused rather than resolved.</summary>
+    private string PathFor(string key)
+    {
+        if (key.Length == 0 || key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key) || key.Contains('\\', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{key}' is not a storage key.", nameof(key));
+        }
+
+        return Path.Combine(root, key);
+    }
+}

@@ -1,0 +1,277 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Aspire.Hosting.Testing;
+using LexIntel.ApiService.Documents;
+using LexIntel.Shared.Data;
+using LexIntel.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.Tests.EndToEnd;
+
+[Collection(LexIntelAppCollection.Name)]
+public sealed class IngestionTests(LexIntelAppFixture fixture)
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static ByteArrayContent CorpusFile(string name) => new(File.ReadAllBytes(Corpus.CourtDocument(name)));
+
+    private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
+        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+
+    [Fact]
+    public async Task Court_documents_become_searchable_chunks_and_a_scan_fails_with_a_reason()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Tarrant v. Herrmann", Cancel);
+
+        using var upload = await client.UploadAsync(caseId, Cancel,
+            ("vector-pdf.pdf", CorpusFile("vector-pdf.pdf")),
+            ("word-docx.docx", CorpusFile("word-docx.docx")),
+            ("broken-mime.pdf", CorpusFile("broken-mime.pdf")),
+            ("image-pdf.pdf", CorpusFile("image-pdf.pdf")));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var files = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files;
+        Assert.All(files, f => Assert.Equal("created", f.Outcome));
+        var ids = files.ToDictionary(f => f.FileName, f => f.Document!.Id);
+
+        var results = new Dictionary<string, DocumentResponse>();
+        foreach (var (name, id) in ids)
+        {
+            results[name] = await client.WaitUntilFinishedAsync(id, Cancel);
+        }
+
+        var opinion = results["vector-pdf.pdf"];
+        Assert.Equal("ready", opinion.Status);
+        Assert.Equal(DocumentContentTypesPdf, opinion.ContentType);
+        Assert.Equal(30, opinion.PageCount);
+        Assert.InRange(opinion.ChunkCount, 20, 200);
+        Assert.True(opinion.CitationCount > 10, $"only {opinion.CitationCount} citations in a Supreme Court opinion");
+
+        Assert.Equal("ready", results["word-docx.docx"].Status);
+        Assert.Equal("ready", results["broken-mime.pdf"].Status);
+        Assert.Equal(23, results["broken-mime.pdf"].PageCount);
+
+        var scan = results["image-pdf.pdf"];
+        Assert.Equal("failed", scan.Status);
+        Assert.Equal("no_extractable_text", scan.FailureCode);
+        Assert.Equal("no extractable text (scanned PDF; OCR not enabled)", scan.FailureReason);
+        Assert.Equal(0, scan.ChunkCount);
+
+        await using var db = await OpenDatabaseAsync();
+        var chunks = await db.DocumentChunks.AsNoTracking().Where(c => c.DocumentId == opinion.Id).OrderBy(c => c.Ordinal).ToListAsync(Cancel);
+        Assert.Equal(opinion.ChunkCount, chunks.Count);
+        Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Ordinal));
+        Assert.All(chunks, c =>
+        {
+            Assert.NotNull(c.Embedding);
+            Assert.Equal(384, c.Embedding!.ToArray().Length);
+            Assert.InRange(c.PageStart, 1, 30);
+            Assert.InRange(c.PageEnd, c.PageStart, 30);
+        });
+        Assert.Equal(1, chunks[0].PageStart);
+        Assert.True(chunks[^1].PageEnd >= 27);
+        Assert.Contains(await db.Citations.AsNoTracking().Where(c => c.DocumentId == opinion.Id).Select(c => c.Normalized).ToListAsync(Cancel), n => n == "200 U.S. 321");
+    }
+
+    private const string DocumentContentTypesPdf = "application/pdf";
+
+    [Fact]
+    public async Task The_same_bytes_uploaded_again_return_the_existing_document()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Duplicates", Cancel);
+        var bytes = Encoding.UTF8.GetBytes("The court held that 42 U.S.C. § 1983 applies.");
+
+        using var first = await client.UploadAsync(caseId, Cancel, ("a.txt", new ByteArrayContent(bytes)));
+        using var second = await client.UploadAsync(caseId, Cancel, ("renamed.txt", new ByteArrayContent(bytes)));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var original = (await first.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single();
+        var duplicate = (await second.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single();
+        Assert.Equal("duplicate", duplicate.Outcome);
+        Assert.Equal(original.Document!.Id, duplicate.Document!.Id);
+        var list = await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel);
+        Assert.Single(list!.Items);
+    }
+
+    [Fact]
+    public async Task Bad_uploads_get_clear_errors_and_nothing_is_stored()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Bad input", Cancel);
+
+        using var empty = await client.UploadAsync(caseId, Cancel, ("empty.pdf", CorpusFile("empty.pdf")));
+        using var binary = await client.UploadAsync(caseId, Cancel, ("photo.pdf", new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])));
+        using var notMultipart = await client.PostAsJsonAsync($"/api/cases/{caseId}/documents", new { file = "x" }, Cancel);
+        using var unknownCase = await client.UploadAsync(Guid.NewGuid(), Cancel, ("a.txt", new StringContent("text")));
+
+        await AssertProblemAsync(empty, HttpStatusCode.UnprocessableEntity, "empty");
+        await AssertProblemAsync(binary, HttpStatusCode.UnsupportedMediaType, "not a PDF");
+        await AssertProblemAsync(notMultipart, HttpStatusCode.UnsupportedMediaType, "multipart/form-data");
+        await AssertProblemAsync(unknownCase, HttpStatusCode.NotFound, "No case");
+        var list = await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel);
+        Assert.Empty(list!.Items);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_gets_413()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Oversize", Cancel);
+
+        using var response = await client.UploadAsync(caseId, Cancel, ("huge.txt", new StreamContent(new RepeatingStream((byte)'a', 100L * 1024 * 1024 + 1))));
+
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "larger than the limit");
+    }
+
+    [Fact]
+    public async Task Hostile_and_broken_files_fail_alone_with_reasons_while_the_rest_of_the_case_finishes()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Hostile", Cancel);
+        var opinion = File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf"));
+
+        using var upload = await client.UploadAsync(caseId, Cancel,
+            ("../../../etc/passwd\u0001.txt", new StringContent("Plain notes citing Roe v. Wade, 410 U.S. 113 (1973).")),
+            ("truncated.pdf", new ByteArrayContent(opinion[..(opinion.Length / 3)])),
+            ("bomb.docx", new ByteArrayContent(HostileFiles.ZipBombDocx())),
+            ("missouri.pdf", new ByteArrayContent(opinion)),
+            ("locked.pdf", new ByteArrayContent(HostileFiles.PasswordProtectedPdf())));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var files = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files;
+        Assert.All(files, f => Assert.Equal("created", f.Outcome));
+
+        var notes = await client.WaitUntilFinishedAsync(files[0].Document!.Id, Cancel);
+        var truncated = await client.WaitUntilFinishedAsync(files[1].Document!.Id, Cancel);
+        var bomb = await client.WaitUntilFinishedAsync(files[2].Document!.Id, Cancel);
+        var missouri = await client.WaitUntilFinishedAsync(files[3].Document!.Id, Cancel);
+        var locked = await client.WaitUntilFinishedAsync(files[4].Document!.Id, Cancel);
+
+        Assert.Equal("passwd.txt", notes.FileName);
+        Assert.Equal("ready", notes.Status);
+        Assert.Equal(1, notes.CitationCount);
+        using var download = await client.GetAsync($"/api/documents/{notes.Id}/content", Cancel);
+        Assert.Equal("passwd.txt", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.StartsWith("Plain notes", await download.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        Assert.Equal("failed", bomb.Status);
+        Assert.Equal("too_large", bomb.FailureCode);
+        Assert.Contains("zip bomb", bomb.FailureReason, StringComparison.Ordinal);
+
+        Assert.Equal("failed", locked.Status);
+        Assert.Equal("encrypted", locked.FailureCode);
+
+        Assert.Equal("ready", missouri.Status);
+        Assert.Equal(5, missouri.PageCount);
+
+        // A PDF cut short either fails as corrupt or yields what its surviving pages hold; never a hang or a crash.
+        Assert.True(truncated.Status == "ready" || truncated.FailureCode is "corrupt" or "no_extractable_text", $"truncated PDF ended {truncated.Status} ({truncated.FailureCode})");
+    }
+
+    [Fact]
+    public async Task A_document_can_be_reprocessed_without_duplicating_its_chunks_and_then_deleted()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Lifecycle", Cancel);
+        using var upload = await client.UploadAsync(caseId, Cancel, ("ca2.pdf", CorpusFile("ca2_1-1.pdf")));
+        var id = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
+        var first = await client.WaitUntilFinishedAsync(id, Cancel);
+        Assert.Equal("ready", first.Status);
+
+        using var reprocess = await client.PostAsync($"/api/documents/{id}/reprocess", null, Cancel);
+        Assert.Equal(HttpStatusCode.Accepted, reprocess.StatusCode);
+        var second = await client.WaitUntilFinishedAsync(id, Cancel);
+
+        Assert.Equal("ready", second.Status);
+        Assert.Equal(first.ChunkCount, second.ChunkCount);
+        Assert.Equal(first.CitationCount, second.CitationCount);
+
+        using var deleted = await client.DeleteAsync($"/api/documents/{id}", Cancel);
+        using var gone = await client.GetAsync($"/api/documents/{id}", Cancel);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        await using var db = await OpenDatabaseAsync();
+        Assert.False(await db.DocumentChunks.AnyAsync(c => c.DocumentId == id, Cancel));
+    }
+
+    [Fact]
+    public async Task An_emails_attachments_become_documents_of_the_case()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Correspondence", Cancel);
+        using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.eml", new ByteArrayContent(SampleEmail.Build())));
+        var emailId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
+        var email = await client.WaitUntilFinishedAsync(emailId, Cancel);
+        Assert.Equal("ready", email.Status);
+        Assert.Equal(1, email.CitationCount);
+
+        List<DocumentResponse> children = [];
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                children = (await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel))!.Items.Where(d => d.ParentDocumentId == emailId).ToList();
+                return children.Count == 3;
+            },
+            TimeSpan.FromMinutes(1),
+            "the e-mail's three attachments to become documents");
+        var byName = new Dictionary<string, DocumentResponse>();
+        foreach (var child in children)
+        {
+            byName[child.FileName] = await client.WaitUntilFinishedAsync(child.Id, Cancel);
+        }
+
+        Assert.Equal("ready", byName["missouri.pdf"].Status);
+        Assert.Equal(5, byName["missouri.pdf"].PageCount);
+        Assert.Equal("ready", byName["notes.txt"].Status);
+        Assert.Equal(1, byName["notes.txt"].CitationCount);
+        Assert.Equal("failed", byName["logo.png"].Status);
+        Assert.Equal("unsupported_type", byName["logo.png"].FailureCode);
+
+        using var reprocess = await client.PostAsync($"/api/documents/{emailId}/reprocess", null, Cancel);
+        Assert.Equal("ready", (await client.WaitUntilFinishedAsync(emailId, Cancel)).Status);
+        Assert.Equal(4, (await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel))!.Items.Count);
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detail)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    /// <summary>A long run of one byte, produced as it is read rather than held in memory.</summary>
+    private sealed class RepeatingStream(byte value, long length) : Stream
+    {
+        private long position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - position);
+            buffer.AsSpan(offset, n).Fill(value);
+            position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

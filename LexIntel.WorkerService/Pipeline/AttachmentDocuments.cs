@@ -1,0 +1,92 @@
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Documents;
+using LexIntel.Shared.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.WorkerService.Pipeline;
+
+/// <summary>
+/// Files carried inside a document (an e-mail's attachments) become documents of the same case,
+/// linked to their parent and processed like uploads. Running it again for the same parent adds
+/// nothing new: an attachment whose bytes the case already holds is the existing document.
+/// </summary>
+internal sealed partial class AttachmentDocuments(LexIntelDbContext db, IFileStore store, TimeProvider time, ILogger<AttachmentDocuments> logger)
+{
+    /// <summary>Stores the attachments not yet in the case; returns the children still waiting for their first run.</summary>
+    public async Task<IReadOnlyList<Document>> AddAsync(Document parent, IReadOnlyList<Extraction.ExtractedAttachment> attachments, CancellationToken cancellationToken)
+    {
+        var waiting = new List<Document>();
+        foreach (var attachment in attachments)
+        {
+            var fileName = FileNames.Sanitize(attachment.FileName);
+            if (attachment.Content.Length == 0)
+            {
+                LogEmptyAttachment(parent.Id, fileName);
+                continue;
+            }
+
+            StagedFile staged;
+            using (var content = new MemoryStream(attachment.Content, writable: false))
+            {
+                staged = await store.StageAsync(content, attachment.Content.Length, cancellationToken);
+            }
+
+            var existing = await db.Documents.AsNoTracking()
+                .FirstOrDefaultAsync(d => d.CaseId == parent.CaseId && d.TenantId == parent.TenantId && d.Sha256 == staged.Sha256, cancellationToken);
+            if (existing is not null)
+            {
+                await store.DiscardAsync(staged);
+                if (existing.ParentDocumentId == parent.Id && existing.Status == ProcessingStatus.Queued)
+                {
+                    waiting.Add(existing);
+                }
+
+                continue;
+            }
+
+            var child = NewChild(parent, fileName, attachment.Content, staged);
+            await store.CommitAsync(staged, child.StorageKey, cancellationToken);
+            db.Documents.Add(child);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                await store.DeleteAsync(child.StorageKey);
+                throw;
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            if (child.Status == ProcessingStatus.Queued)
+            {
+                waiting.Add(child);
+            }
+        }
+
+        return waiting;
+    }
+
+    private Document NewChild(Document parent, string fileName, byte[] content, StagedFile staged)
+    {
+        using var head = new MemoryStream(content, writable: false);
+        var contentType = ContentSniffer.Sniff(head, fileName);
+        var child = Document.Received(parent.TenantId, parent.CaseId, fileName, contentType ?? "application/octet-stream", staged, time.GetUtcNow(), parent.Id);
+        if (contentType is null)
+        {
+            // Kept and shown as failed rather than dropped, so nobody wonders where an attachment went.
+            child.Status = ProcessingStatus.Failed;
+            child.FailureCode = "unsupported_type";
+            child.FailureReason = $"the attachment is not {DocumentContentTypes.AcceptedKinds}, judging by its content";
+        }
+
+        return child;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped empty attachment {FileName} of document {DocumentId}")]
+    private partial void LogEmptyAttachment(Guid documentId, string fileName);
+}

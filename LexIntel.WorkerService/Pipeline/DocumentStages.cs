@@ -1,0 +1,52 @@
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Progress;
+using LexIntel.Shared.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.WorkerService.Pipeline;
+
+/// <summary>
+/// Moves a document's run to its next stage in PostgreSQL (the source of truth) and tells its
+/// progress feed. A run that is finished, superseded by a reprocess, or deleted does not move.
+/// </summary>
+internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress, TimeProvider time)
+{
+    /// <summary>True when the job's run is still current and now at <paramref name="status"/>.</summary>
+    public async Task<bool> MoveToAsync(JobMessage job, ProcessingStatus status, int percent, string message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var moved = await db.Documents
+            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
+                && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, status).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        if (moved == 0)
+        {
+            return false;
+        }
+
+        await ReportAsync(job, status, percent, message, cancellationToken);
+        return true;
+    }
+
+    public Task ReportAsync(JobMessage job, ProcessingStatus status, int percent, string message, CancellationToken cancellationToken) =>
+        progress.AppendAsync(
+            new ProgressEvent
+            {
+                DocumentId = job.DocumentId,
+                CaseId = job.CaseId,
+                Stage = ProgressStages.For(status),
+                Percent = percent,
+                Message = message,
+                At = time.GetUtcNow(),
+                Final = status is ProcessingStatus.Ready or ProcessingStatus.Failed,
+            },
+            cancellationToken);
+
+    /// <summary>The job's document when its run is current and unfinished; null when the job has nothing left to do.</summary>
+    public Task<Document?> CurrentRunAsync(JobMessage job, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking().SingleOrDefaultAsync(
+            d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
+                && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed,
+            cancellationToken);
+}

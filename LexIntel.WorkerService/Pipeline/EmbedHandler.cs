@@ -1,0 +1,82 @@
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Queue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Pgvector;
+
+namespace LexIntel.WorkerService.Pipeline;
+
+/// <summary>
+/// Embeds every chunk of the run that has no vector yet, in batches (so progress moves and a
+/// redelivery resumes where the last attempt stopped), then marks the document Ready once none is
+/// missing: Ready always means fully searchable.
+/// </summary>
+internal sealed partial class EmbedHandler(
+    LexIntelDbContext db,
+    DocumentStages stages,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    TimeProvider time,
+    ILogger<EmbedHandler> logger) : IJobHandler
+{
+    /// <summary>Passages per round: several model batches (run in parallel), saved and reported together.</summary>
+    private const int BatchSize = 64;
+
+    public async Task HandleAsync(JobMessage job, CancellationToken cancellationToken)
+    {
+        if (await stages.CurrentRunAsync(job, cancellationToken) is null)
+        {
+            LogNothingToDo(job.DocumentId, job.RunNumber);
+            return;
+        }
+
+        var total = await db.DocumentChunks.CountAsync(c => c.DocumentId == job.DocumentId, cancellationToken);
+        while (true)
+        {
+            var batch = await db.DocumentChunks
+                .Where(c => c.DocumentId == job.DocumentId && c.Embedding == null)
+                .OrderBy(c => c.Ordinal)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            var vectors = await embeddings.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Embedding = new Vector(vectors[i].Vector);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var done = total - await db.DocumentChunks.CountAsync(c => c.DocumentId == job.DocumentId && c.Embedding == null, cancellationToken);
+            await stages.ReportAsync(job, ProcessingStatus.Embedding, 60 + (35 * done / Math.Max(1, total)), $"Embedded {done} of {total} passages", cancellationToken);
+        }
+
+        if (!await stages.MoveToAsync(job, ProcessingStatus.Indexing, 96, "Indexing", cancellationToken))
+        {
+            LogNothingToDo(job.DocumentId, job.RunNumber);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var ready = await db.Documents
+            .Where(d => d.Id == job.DocumentId && d.RunNumber == job.RunNumber && d.Status == ProcessingStatus.Indexing
+                && !db.DocumentChunks.Any(c => c.DocumentId == d.Id && c.Embedding == null))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, ProcessingStatus.Ready).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+        if (ready == 0)
+        {
+            // A concurrent re-extraction replaced the chunks; its own embed job finishes the run.
+            LogNothingToDo(job.DocumentId, job.RunNumber);
+            return;
+        }
+
+        var citations = await db.Citations.CountAsync(c => c.DocumentId == job.DocumentId, cancellationToken);
+        await stages.ReportAsync(job, ProcessingStatus.Ready, 100, $"Ready: {total} passages, {citations} citations", cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} run {Run} is finished, superseded or gone; nothing to embed")]
+    private partial void LogNothingToDo(Guid documentId, int run);
+}
