@@ -58,7 +58,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
                     new("chunks", pipeline.Chunks.ToString(CultureInfo.InvariantCulture), $"in {pipeline.Seconds:F1} s from first upload to last document finished"),
                     new("documents/s", BenchmarkReport.Format(pipeline.Documents / pipeline.Seconds, "/s"), "one worker process"),
                     new("pipeline chunks/s", BenchmarkReport.Format(chunksPerSecond, "/s"), "upload → extract → chunk → cite → embed → index"),
-                    new("model alone chunks/s", BenchmarkReport.Format(model, "/s"), "same chunks, same options, in this process; target ≥ 40"),
+                    new("model alone chunks/s", BenchmarkReport.Format(model, "/s"), "same chunks, same options, in this process, best of 3; target ≥ 40"),
                     new("ratio (pipeline / model)", BenchmarkReport.Format(ratio, "×"), "target ≥ 0.8"),
                     new("worker peak RSS", BenchmarkReport.Format(pipeline.WorkerPeakRssMib, "MiB"), "VmHWM of the worker process; target < 500 MiB"),
                 ]);
@@ -133,13 +133,21 @@ internal sealed class IngestScenario : IBenchmarkScenario
         using var generator = new OnnxEmbeddingGenerator(model, options);
         await generator.GenerateAsync(texts.Take(64), cancellationToken: cancellationToken);
 
-        var clock = Stopwatch.StartNew();
-        foreach (var batch in texts.Chunk(64))
+        // Best of three: this machine's speed varies from run to run, and the fastest model run
+        // makes the reported ratio a lower bound.
+        var best = 0.0;
+        for (var run = 0; run < 3; run++)
         {
-            await generator.GenerateAsync(batch, cancellationToken: cancellationToken);
+            var clock = Stopwatch.StartNew();
+            foreach (var batch in texts.Chunk(64))
+            {
+                await generator.GenerateAsync(batch, cancellationToken: cancellationToken);
+            }
+
+            best = Math.Max(best, texts.Count / clock.Elapsed.TotalSeconds);
         }
 
-        return texts.Count / clock.Elapsed.TotalSeconds;
+        return best;
     }
 
     /// <summary>
