@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
@@ -55,12 +56,9 @@ public static class CasesApi
         CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        if (!IsValidName(name))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["name"] = [$"A case needs a name of 1 to {MaxNameLength} characters."],
-            });
+            return InvalidName();
         }
 
         // PostgreSQL keeps microseconds; trimming here makes the response equal what is stored.
@@ -141,12 +139,9 @@ public static class CasesApi
         CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        if (!IsValidName(name))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["name"] = [$"A case needs a name of 1 to {MaxNameLength} characters."],
-            });
+            return InvalidName();
         }
 
         var entity = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken);
@@ -161,6 +156,11 @@ public static class CasesApi
         var documents = await db.Documents.CountAsync(d => d.CaseId == caseId, cancellationToken);
         return TypedResults.Ok(CaseResponse.From(entity, documents));
     }
+
+    private static bool IsValidName([NotNullWhen(true)] string? name) => !string.IsNullOrEmpty(name) && name.Length <= MaxNameLength;
+
+    private static ValidationProblem InvalidName() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"A case needs a name of 1 to {MaxNameLength} characters."] });
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteCase(
         Guid caseId,

@@ -28,16 +28,16 @@ public sealed class PdfTextExtractor : IDocumentExtractor
         {
             using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true });
             var pages = new List<ExtractedPage>(document.NumberOfPages);
-            var pagesWithImages = 0;
             foreach (var page in document.GetPages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 pages.Add(new ExtractedPage(page.Number, ContentOrderTextExtractor.GetText(page)));
-                pagesWithImages += page.GetImages().Any() ? 1 : 0;
             }
 
+            // Images are only looked at when there is little text: parsing them costs time a normal PDF need not spend.
             var letters = pages.Sum(p => p.Text.Count(char.IsLetter));
-            var scanned = letters == 0 || (letters < ScannedLettersPerPage * pages.Count && pagesWithImages * 2 >= pages.Count);
+            var scanned = letters == 0
+                || (letters < ScannedLettersPerPage * pages.Count && document.GetPages().Count(p => p.GetImages().Any()) * 2 >= pages.Count);
             return scanned ? throw ExtractionFailures.NoText(NoTextLayer) : new ExtractedDocument(pages, []);
         }
         catch (PdfDocumentEncryptedException ex)
