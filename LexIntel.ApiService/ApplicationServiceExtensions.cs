@@ -1,6 +1,7 @@
 using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
+using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
@@ -17,6 +18,7 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelStorage();
         builder.Services.AddOutboxDispatcher();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
+        builder.Services.Configure<ProgressStreamOptions>(builder.Configuration.GetSection(ProgressStreamOptions.SectionName));
         builder.Services.AddScoped<DocumentUploader>();
 
         builder.Services.AddProblemDetails();

@@ -2,6 +2,7 @@ using LexIntel.ApiService;
 using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Progress;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapCasesApi();
 app.MapDocumentsApi();
+app.MapProgressApi();
 app.MapAdminApi();
 
 app.Run();
