@@ -125,31 +125,46 @@ public static partial class ProgressApi
             yield return new SseItem<ProgressEvent>(snapshot, StateEventType) { ReconnectionInterval = options.ReconnectionInterval };
         }
 
-        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        var enumerator = events.GetAsyncEnumerator(cancellationToken);
         var next = enumerator.MoveNextAsync().AsTask();
-        while (true)
+        try
         {
-            using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (await Task.WhenAny(next, Task.Delay(options.HeartbeatInterval, heartbeat.Token)) != next)
+            while (true)
             {
-                yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
-                continue;
-            }
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                if (await Task.WhenAny(next, Task.Delay(options.HeartbeatInterval, heartbeat.Token)) != next)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        yield break;
+                    }
 
-            await heartbeat.CancelAsync();
-            if (!await next)
-            {
-                yield break;
-            }
+                    yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
+                    continue;
+                }
 
-            var entry = enumerator.Current;
-            yield return new SseItem<ProgressEvent>(entry.Event, ProgressEventType) { EventId = entry.Id };
-            if (endAtFinal && entry.Event.Final)
-            {
-                yield break;
-            }
+                await heartbeat.CancelAsync();
+                if (!await next)
+                {
+                    yield break;
+                }
 
-            next = enumerator.MoveNextAsync().AsTask();
+                var entry = enumerator.Current;
+                yield return new SseItem<ProgressEvent>(entry.Event, ProgressEventType) { EventId = entry.Id };
+                if (endAtFinal && entry.Event.Final)
+                {
+                    yield break;
+                }
+
+                next = enumerator.MoveNextAsync().AsTask();
+            }
+        }
+        finally
+        {
+            // An async iterator cannot be disposed while a MoveNextAsync is pending (a client that
+            // went away mid-wait): let the cancelled read finish first.
+            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await enumerator.DisposeAsync();
         }
     }
 

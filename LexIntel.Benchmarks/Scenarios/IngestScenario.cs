@@ -92,7 +92,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var ids = ready.Select(d => d.Id).ToList();
         var texts = await db.DocumentChunks.AsNoTracking().Where(c => ids.Contains(c.DocumentId)).OrderBy(c => c.DocumentId).ThenBy(c => c.Ordinal).Select(c => c.Text).ToListAsync(cancellationToken);
 
-        var run = new PipelineRun(ready.Count, documents.Count - ready.Count, ready.Sum(d => d.PageCount ?? 0), ready.Sum(d => d.ChunkCount), seconds, WorkerPeakRssMib());
+        var run = new PipelineRun(ready.Count, documents.Count - ready.Count, ready.Sum(d => d.PageCount ?? 0), ready.Sum(d => d.ChunkCount), seconds, ProcessMemory.Kib("LexIntel.WorkerService", "VmHWM") / 1024.0);
         return (run, texts);
     }
 
@@ -150,32 +150,6 @@ internal sealed class IngestScenario : IBenchmarkScenario
         }
 
         return best;
-    }
-
-    /// <summary>
-    /// The peak resident set (VmHWM) of the worker: the largest among live processes running
-    /// LexIntel.WorkerService, which skips a <c>dotnet run</c> wrapper should there be one.
-    /// </summary>
-    private static double WorkerPeakRssMib()
-    {
-        var peakKib = 0L;
-        foreach (var process in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
-        {
-            try
-            {
-                if (File.ReadAllText(Path.Combine(process, "cmdline")).Contains("LexIntel.WorkerService", StringComparison.Ordinal))
-                {
-                    var line = File.ReadLines(Path.Combine(process, "status")).First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-                    peakKib = Math.Max(peakKib, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while being looked at.
-            }
-        }
-
-        return peakKib > 0 ? peakKib / 1024.0 : throw new InvalidOperationException("No running LexIntel.WorkerService process was found.");
     }
 
     private sealed record PipelineRun(int Documents, int Failed, int Pages, int Chunks, double Seconds, double WorkerPeakRssMib);
