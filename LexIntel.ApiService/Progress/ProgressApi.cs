@@ -54,59 +54,48 @@ public static partial class ProgressApi
 
     public static async Task<Results<ServerSentEventsResult<ProgressEvent>, ProblemHttpResult>> DocumentProgress(
         Guid documentId,
-        [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
-        [FromQuery] string? lastEventId,
-        LexIntelDbContext db,
-        TenantContext tenant,
-        ProgressFeed feed,
-        IOptions<ProgressStreamOptions> options,
-        HttpContext http,
+        [AsParameters] ProgressRequest request,
         CancellationToken cancellationToken)
     {
-        if (!TryCursor(lastEventIdHeader ?? lastEventId, out var cursor))
+        if (!TryCursor(request.LastEventId, out var cursor))
         {
             return InvalidCursor();
         }
 
-        var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken);
+        var document = await request.Db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == request.Tenant.TenantId, cancellationToken);
         if (document is null)
         {
             return DocumentsApi.DocumentNotFound(documentId);
         }
 
-        DisableProxyBuffering(http);
+        DisableProxyBuffering(request.Http);
         var snapshot = ProgressSnapshot.Of(document);
         var events = snapshot.Final
-            ? Remaining(feed, ProgressKeys.Document(documentId), cursor)
-            : feed.WatchAsync(ProgressKeys.Document(documentId), cursor, cancellationToken);
-        return TypedResults.ServerSentEvents(Stream([snapshot], events, endAtFinal: true, options.Value, cancellationToken));
+            ? Remaining(request.Feed, ProgressKeys.Document(documentId), cursor)
+            : request.Feed.WatchAsync(ProgressKeys.Document(documentId), cursor, cancellationToken);
+        return TypedResults.ServerSentEvents(Stream([snapshot], events, endAtFinal: true, request.Options.Value, cancellationToken));
     }
 
     public static async Task<Results<ServerSentEventsResult<ProgressEvent>, ProblemHttpResult>> CaseProgress(
         Guid caseId,
-        [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader,
-        [FromQuery] string? lastEventId,
-        LexIntelDbContext db,
-        TenantContext tenant,
-        ProgressFeed feed,
-        IOptions<ProgressStreamOptions> options,
-        HttpContext http,
+        [AsParameters] ProgressRequest request,
         CancellationToken cancellationToken)
     {
-        if (!TryCursor(lastEventIdHeader ?? lastEventId, out var cursor))
+        if (!TryCursor(request.LastEventId, out var cursor))
         {
             return InvalidCursor();
         }
 
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
+        var tenantId = request.Tenant.TenantId;
+        if (!await request.Db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenantId, cancellationToken))
         {
             return CasesApi.CaseNotFound(caseId);
         }
 
-        var documents = await db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenant.TenantId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
-        DisableProxyBuffering(http);
-        var events = feed.WatchAsync(ProgressKeys.Case(caseId), cursor, cancellationToken);
-        return TypedResults.ServerSentEvents(Stream([.. documents.Select(ProgressSnapshot.Of)], events, endAtFinal: false, options.Value, cancellationToken));
+        var documents = await request.Db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenantId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
+        DisableProxyBuffering(request.Http);
+        var events = request.Feed.WatchAsync(ProgressKeys.Case(caseId), cursor, cancellationToken);
+        return TypedResults.ServerSentEvents(Stream([.. documents.Select(ProgressSnapshot.Of)], events, endAtFinal: false, request.Options.Value, cancellationToken));
     }
 
     /// <summary>

@@ -29,44 +29,31 @@ internal sealed class IngestScenario : IBenchmarkScenario
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        var data = Directory.CreateTempSubdirectory("lexintel-bench-");
-        if (!OperatingSystem.IsWindows())
-        {
-            // PostgreSQL runs as the postgres user under root and must reach its data below this.
-            File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
-        }
-
-        try
-        {
-            var (pipeline, texts) = await MeasurePipelineAsync(data.FullName, cancellationToken);
-            var model = await MeasureModelAsync(texts, cancellationToken);
-            var chunksPerSecond = pipeline.Chunks / pipeline.Seconds;
-            var ratio = chunksPerSecond / model;
-            return new BenchmarkResult(
-                [
-                    new("documents", pipeline.Documents),
-                    new("pages", pipeline.Pages),
-                    new("chunks", pipeline.Chunks),
-                    new("chunks_per_s", chunksPerSecond),
-                    new("model_chunks_per_s", model),
-                    new("ratio", ratio),
-                    new("worker_rss_mib", pipeline.WorkerPeakRssMib),
-                ],
-                [
-                    new("documents ready", pipeline.Documents.ToString(CultureInfo.InvariantCulture), $"{Rounds} cases × the corpus; {pipeline.Failed} failed as expected (the scans)"),
-                    new("pages", pipeline.Pages.ToString(CultureInfo.InvariantCulture), BenchmarkReport.Format(pipeline.Pages / pipeline.Seconds, "/s")),
-                    new("chunks", pipeline.Chunks.ToString(CultureInfo.InvariantCulture), $"in {pipeline.Seconds:F1} s from first upload to last document finished"),
-                    new("documents/s", BenchmarkReport.Format(pipeline.Documents / pipeline.Seconds, "/s"), "one worker process"),
-                    new("pipeline chunks/s", BenchmarkReport.Format(chunksPerSecond, "/s"), "upload → extract → chunk → cite → embed → index"),
-                    new("model alone chunks/s", BenchmarkReport.Format(model, "/s"), "same chunks, same options, in this process, best of 3; target ≥ 40"),
-                    new("ratio (pipeline / model)", BenchmarkReport.Format(ratio, "×"), "target ≥ 0.8"),
-                    new("worker peak RSS", BenchmarkReport.Format(pipeline.WorkerPeakRssMib, "MiB"), "VmHWM of the worker process; target < 500 MiB"),
-                ]);
-        }
-        finally
-        {
-            data.Delete(recursive: true);
-        }
+        using var data = new ThrowawayDataDirectory();
+        var (pipeline, texts) = await MeasurePipelineAsync(data.Path, cancellationToken);
+        var model = await MeasureModelAsync(texts, cancellationToken);
+        var chunksPerSecond = pipeline.Chunks / pipeline.Seconds;
+        var ratio = chunksPerSecond / model;
+        return new BenchmarkResult(
+            [
+                new("documents", pipeline.Documents),
+                new("pages", pipeline.Pages),
+                new("chunks", pipeline.Chunks),
+                new("chunks_per_s", chunksPerSecond),
+                new("model_chunks_per_s", model),
+                new("ratio", ratio),
+                new("worker_rss_mib", pipeline.WorkerPeakRssMib),
+            ],
+            [
+                new("documents ready", pipeline.Documents.ToString(CultureInfo.InvariantCulture), $"{Rounds} cases × the corpus; {pipeline.Failed} failed as expected (the scans)"),
+                new("pages", pipeline.Pages.ToString(CultureInfo.InvariantCulture), BenchmarkReport.Format(pipeline.Pages / pipeline.Seconds, "/s")),
+                new("chunks", pipeline.Chunks.ToString(CultureInfo.InvariantCulture), $"in {pipeline.Seconds:F1} s from first upload to last document finished"),
+                new("documents/s", BenchmarkReport.Format(pipeline.Documents / pipeline.Seconds, "/s"), "one worker process"),
+                new("pipeline chunks/s", BenchmarkReport.Format(chunksPerSecond, "/s"), "upload → extract → chunk → cite → embed → index"),
+                new("model alone chunks/s", BenchmarkReport.Format(model, "/s"), "same chunks, same options, in this process, best of 3; target ≥ 40"),
+                new("ratio (pipeline / model)", BenchmarkReport.Format(ratio, "×"), "target ≥ 0.8"),
+                new("worker peak RSS", BenchmarkReport.Format(pipeline.WorkerPeakRssMib, "MiB"), "VmHWM of the worker process; target < 500 MiB"),
+            ]);
     }
 
     private static async Task<(PipelineRun Run, List<string> Texts)> MeasurePipelineAsync(string dataDirectory, CancellationToken cancellationToken)

@@ -29,49 +29,37 @@ internal sealed class ProgressScenario : IBenchmarkScenario
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        var data = Directory.CreateTempSubdirectory("lexintel-bench-");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(data.FullName, (UnixFileMode)0b111_101_101);
-        }
+        using var data = new ThrowawayDataDirectory();
+        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
+        using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis", cancellationToken))!);
+        var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };
+        var tenant = Guid.NewGuid();
+        http.DefaultRequestHeaders.Add("X-Tenant-Id", tenant.ToString());
 
-        try
-        {
-            await using var app = await LexIntelAppFactory.StartAsync(data.FullName, cancellationToken);
-            using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis", cancellationToken))!);
-            var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
-            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };
-            var tenant = Guid.NewGuid();
-            http.DefaultRequestHeaders.Add("X-Tenant-Id", tenant.ToString());
+        var (p50One, p99One) = await MeasureAsync(http, feed, clients: 1, events: 300, cancellationToken);
+        var apiBefore = ProcessMemory.Kib("LexIntel.ApiService", "VmRSS");
+        var (p50Many, p99Many, apiDuring) = await MeasureManyAsync(http, feed, cancellationToken);
+        var kibPerClient = Math.Max(0, apiDuring - apiBefore) / (double)ManyClients;
+        var baseline = await MeasureBaselineAsync(redis, cancellationToken);
 
-            var (p50One, p99One) = await MeasureAsync(http, feed, clients: 1, events: 300, cancellationToken);
-            var apiBefore = ProcessMemory.Kib("LexIntel.ApiService", "VmRSS");
-            var (p50Many, p99Many, apiDuring) = await MeasureManyAsync(http, feed, cancellationToken);
-            var kibPerClient = Math.Max(0, apiDuring - apiBefore) / (double)ManyClients;
-            var baseline = await MeasureBaselineAsync(redis, cancellationToken);
-
-            return new BenchmarkResult(
-                [
-                    new("p50_ms_1", p50One),
-                    new("p99_ms_1", p99One),
-                    new("p50_ms_500", p50Many),
-                    new("p99_ms_500", p99Many),
-                    new("baseline_p99_ms", baseline),
-                    new("api_kib_per_idle_client", kibPerClient),
-                ],
-                [
-                    new("1 client p50", BenchmarkReport.Format(p50One, "ms"), "append by the real ProgressFeed → event parsed by an SSE client of /api/cases/{id}/progress"),
-                    new("1 client p99", BenchmarkReport.Format(p99One, "ms"), "target < 10 ms"),
-                    new($"{ManyClients} clients p50", BenchmarkReport.Format(p50Many, "ms"), "every client receives every event"),
-                    new($"{ManyClients} clients p99", BenchmarkReport.Format(p99Many, "ms"), "target < 50 ms"),
-                    new("baseline XADD → XREAD BLOCK p99", BenchmarkReport.Format(baseline, "ms"), "one blocked reader connection, same Redis"),
-                    new("API memory per idle client", BenchmarkReport.Format(kibPerClient, "KiB"), $"API RSS with {ManyClients} open feeds minus before"),
-                ]);
-        }
-        finally
-        {
-            data.Delete(recursive: true);
-        }
+        return new BenchmarkResult(
+            [
+                new("p50_ms_1", p50One),
+                new("p99_ms_1", p99One),
+                new("p50_ms_500", p50Many),
+                new("p99_ms_500", p99Many),
+                new("baseline_p99_ms", baseline),
+                new("api_kib_per_idle_client", kibPerClient),
+            ],
+            [
+                new("1 client p50", BenchmarkReport.Format(p50One, "ms"), "append by the real ProgressFeed → event parsed by an SSE client of /api/cases/{id}/progress"),
+                new("1 client p99", BenchmarkReport.Format(p99One, "ms"), "target < 10 ms"),
+                new($"{ManyClients} clients p50", BenchmarkReport.Format(p50Many, "ms"), "every client receives every event"),
+                new($"{ManyClients} clients p99", BenchmarkReport.Format(p99Many, "ms"), "target < 50 ms"),
+                new("baseline XADD → XREAD BLOCK p99", BenchmarkReport.Format(baseline, "ms"), "one blocked reader connection, same Redis"),
+                new("API memory per idle client", BenchmarkReport.Format(kibPerClient, "KiB"), $"API RSS with {ManyClients} open feeds minus before"),
+            ]);
     }
 
     private static async Task<Guid> CreateCaseAsync(HttpClient http, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace LexIntel.Tests.EndToEnd;
 /// </summary>
 public sealed class LexIntelAppFixture : IAsyncLifetime
 {
-    private readonly TestDataDirectory data = new();
+    private readonly ThrowawayDataDirectory data = new();
 
     public DistributedApplication App { get; private set; } = null!;
 

@@ -16,7 +16,7 @@ public sealed class RestartTests
     public async Task Stopping_leaves_no_stale_postmaster_pid_and_a_restart_reuses_the_data()
     {
         var cancel = TestContext.Current.CancellationToken;
-        using var data = new TestDataDirectory();
+        using var data = new ThrowawayDataDirectory();
         var tenant = Guid.NewGuid();
         var redisKey = $"lexintel:test:{Guid.NewGuid():N}";
         Guid caseId;
