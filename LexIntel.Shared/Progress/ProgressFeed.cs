@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using LexIntel.Shared.Queue;
@@ -12,6 +14,9 @@ namespace LexIntel.Shared.Progress;
 /// </summary>
 public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals signals, IOptions<ProgressOptions> options)
 {
+    /// <summary>Reads in flight per (stream, cursor), with when each started; see <see cref="ReadSharedAsync"/>.</summary>
+    private readonly ConcurrentDictionary<(string Stream, string Cursor), (long Started, Task<IReadOnlyList<ProgressEntry>> Read)> sharedReads = new();
+
     /// <summary>The id before every other, for reading a stream from its start.</summary>
     public const string Beginning = "0-0";
 
@@ -58,9 +63,10 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
         // Register before the first read, so an append between the read and the wait still wakes us.
         using var signal = await signals.RegisterAsync(streamKey);
         var cursor = afterId;
+        var woken = Stopwatch.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await ReadAsync(streamKey, cursor);
+            var batch = await ReadSharedAsync(streamKey, cursor, woken);
             foreach (var entry in batch)
             {
                 cursor = entry.Id;
@@ -72,12 +78,54 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
                 try
                 {
                     await signal.WaitAsync(options.Value.PollInterval, cancellationToken);
+                    woken = Stopwatch.GetTimestamp();
                 }
                 catch (OperationCanceledException)
                 {
                     yield break;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Watchers of one stream that are at the same place and woken by the same append share one
+    /// XREAD: 500 browsers following a case cost one read per event, not 500. A read that started
+    /// before this watcher was woken may predate the append that woke it, so it is not shared.
+    /// </summary>
+    private async Task<IReadOnlyList<ProgressEntry>> ReadSharedAsync(string streamKey, string cursor, long woken)
+    {
+        var key = (streamKey, cursor);
+        while (true)
+        {
+            if (sharedReads.TryGetValue(key, out var inFlight) && inFlight.Started >= woken)
+            {
+                return await inFlight.Read;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var read = new TaskCompletionSource<IReadOnlyList<ProgressEntry>>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var mine = (started, read.Task);
+            var claimed = inFlight.Read is null ? sharedReads.TryAdd(key, mine) : sharedReads.TryUpdate(key, mine, inFlight);
+            if (!claimed)
+            {
+                continue;
+            }
+
+            try
+            {
+                read.SetResult(await ReadAsync(streamKey, cursor));
+            }
+            catch (Exception ex)
+            {
+                read.SetException(ex);
+            }
+            finally
+            {
+                sharedReads.TryRemove(new KeyValuePair<(string, string), (long, Task<IReadOnlyList<ProgressEntry>>)>(key, mine));
+            }
+
+            return await read.Task;
         }
     }
 
