@@ -4,12 +4,9 @@ using System.Text.RegularExpressions;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Tenancy;
-using LexIntel.Shared.Data;
 using LexIntel.Shared.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace LexIntel.ApiService.Progress;
 
