@@ -35,7 +35,7 @@ public static class EmbeddingServiceCollectionExtensions
         }
         else
         {
-            builder.Services.AddEmbeddingGenerator(sp => new OnnxEmbeddingGenerator(sp.GetRequiredService<ArcticEmbedModel>(), sp.GetRequiredService<IOptions<EmbeddingOptions>>()));
+            builder.Services.AddEmbeddingGenerator(sp => new OnnxEmbeddingGenerator(sp.GetRequiredService<ArcticEmbedModel>(), sp.GetRequiredService<IOptions<EmbeddingOptions>>(), sp.GetService<TimeProvider>()));
         }
 
         return builder;

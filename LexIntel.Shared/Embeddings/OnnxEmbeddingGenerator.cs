@@ -10,7 +10,7 @@ namespace LexIntel.Shared.Embeddings;
 /// model runs at once (shared by all callers), so one document's passages use every core and two
 /// documents embedding together never oversubscribe them.
 /// </summary>
-public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<EmbeddingOptions> options) : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<EmbeddingOptions> options, TimeProvider? time = null) : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly EmbeddingGeneratorMetadata metadata = new("onnx", defaultModelId: ArcticEmbedModel.ModelId, defaultModelDimensions: ArcticEmbedModel.Dimensions);
 
@@ -30,7 +30,7 @@ public sealed class OnnxEmbeddingGenerator(ArcticEmbedModel model, IOptions<Embe
         var batchSize = Math.Clamp((texts.Count + parallelism - 1) / parallelism, 1, model.MaxBatchSize);
         var vectors = await Task.WhenAll(texts.Chunk(batchSize).Select(batch => RunAsync(batch, cancellationToken)));
 
-        var now = DateTimeOffset.UtcNow;
+        var now = (time ?? TimeProvider.System).GetUtcNow();
         var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
         result.AddRange(vectors.SelectMany(v => v).Select(v => new Embedding<float>(v) { ModelId = ArcticEmbedModel.ModelId, CreatedAt = now }));
         return result;
