@@ -61,9 +61,7 @@ public static class CasesApi
             return InvalidName();
         }
 
-        // PostgreSQL keeps microseconds; trimming here makes the response equal what is stored.
-        var now = time.GetUtcNow();
-        now = now.AddTicks(-(now.UtcTicks % 10));
+        var now = PostgresTime.Truncate(time.GetUtcNow());
         await EnsureTenantAsync(db, tenant.TenantId, now, cancellationToken);
 
         var entity = new Case { Id = Guid.CreateVersion7(now), TenantId = tenant.TenantId, Name = name, CreatedAt = now, UpdatedAt = now };

@@ -34,12 +34,11 @@ internal sealed class ProgressScenario : IBenchmarkScenario
         using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis", cancellationToken))!);
         var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };
-        var tenant = Guid.NewGuid();
-        http.DefaultRequestHeaders.Add("X-Tenant-Id", tenant.ToString());
+        http.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
 
-        var (p50One, p99One) = await MeasureAsync(http, feed, clients: 1, events: 300, cancellationToken);
+        var (p50One, p99One, _) = await RunAsync(http, feed, clients: 1, events: 300, cancellationToken);
         var apiBefore = ProcessMemory.Kib("LexIntel.ApiService", "VmRSS");
-        var (p50Many, p99Many, apiDuring) = await MeasureManyAsync(http, feed, cancellationToken);
+        var (p50Many, p99Many, apiDuring) = await RunAsync(http, feed, ManyClients, events: 100, cancellationToken);
         var kibPerClient = Math.Max(0, apiDuring - apiBefore) / (double)ManyClients;
         var baseline = await MeasureBaselineAsync(redis, cancellationToken);
 
@@ -67,15 +66,6 @@ internal sealed class ProgressScenario : IBenchmarkScenario
         using var created = await http.PostAsJsonAsync("/api/cases", new { name = "progress benchmark" }, cancellationToken);
         return (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
     }
-
-    private static async Task<(double P50, double P99)> MeasureAsync(HttpClient http, ProgressFeed feed, int clients, int events, CancellationToken cancellationToken)
-    {
-        var (p50, p99, _) = await RunAsync(http, feed, clients, events, cancellationToken);
-        return (p50, p99);
-    }
-
-    private static Task<(double P50, double P99, long ApiKib)> MeasureManyAsync(HttpClient http, ProgressFeed feed, CancellationToken cancellationToken) =>
-        RunAsync(http, feed, ManyClients, events: 100, cancellationToken);
 
     /// <summary>Opens the clients on a new case, appends numbered events one at a time, and times each client's receipt of each.</summary>
     private static async Task<(double P50, double P99, long ApiKib)> RunAsync(HttpClient http, ProgressFeed feed, int clients, int events, CancellationToken cancellationToken)

@@ -50,8 +50,7 @@ public sealed class Document
     /// <summary>A newly received file, queued for its first run, its original kept under an id-only key.</summary>
     public static Document Received(Guid tenantId, Guid caseId, string fileName, string contentType, StagedFile staged, DateTimeOffset now, Guid? parentDocumentId = null)
     {
-        // PostgreSQL keeps microseconds; truncating here keeps keyset cursors exact.
-        now = now.AddTicks(-(now.UtcTicks % 10));
+        now = PostgresTime.Truncate(now);
         var id = Guid.CreateVersion7(now);
         return new Document
         {
