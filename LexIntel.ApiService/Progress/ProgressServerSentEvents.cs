@@ -37,23 +37,37 @@ public static class ProgressServerSentEvents
 
         var enumerator = events.GetAsyncEnumerator(cancellationToken);
         var next = enumerator.MoveNextAsync().AsTask();
+        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lastSent = time.GetTimestamp();
+
+        // One timer per connection and interval, not one per event: with hundreds of clients a
+        // timer created and cancelled for every event they receive is measurable latency.
+        Task? heartbeatDue = null;
         try
         {
             while (true)
             {
-                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (await Task.WhenAny(next, Task.Delay(options.HeartbeatInterval, time, heartbeat.Token)) != next)
+                if (!next.IsCompleted)
                 {
-                    if (cancellationToken.IsCancellationRequested)
+                    heartbeatDue ??= Task.Delay(Max(options.HeartbeatInterval - time.GetElapsedTime(lastSent), TimeSpan.Zero), time, stopHeartbeat.Token);
+                    if (await Task.WhenAny(next, heartbeatDue) != next)
                     {
-                        yield break;
-                    }
+                        heartbeatDue = null;
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            yield break;
+                        }
 
-                    yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
-                    continue;
+                        if (time.GetElapsedTime(lastSent) >= options.HeartbeatInterval)
+                        {
+                            yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
+                            lastSent = time.GetTimestamp();
+                        }
+
+                        continue;
+                    }
                 }
 
-                await heartbeat.CancelAsync();
                 if (!await next)
                 {
                     yield break;
@@ -61,6 +75,7 @@ public static class ProgressServerSentEvents
 
                 var entry = enumerator.Current;
                 yield return new SseItem<ProgressEvent>(entry.Event, ProgressEventType) { EventId = entry.Id };
+                lastSent = time.GetTimestamp();
                 if (endAtFinal && entry.Event.Final)
                 {
                     yield break;
@@ -74,7 +89,10 @@ public static class ProgressServerSentEvents
             // An async iterator cannot be disposed while a MoveNextAsync is pending (a client that
             // went away mid-wait): let the cancelled read finish first.
             await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await stopHeartbeat.CancelAsync();
             await enumerator.DisposeAsync();
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
