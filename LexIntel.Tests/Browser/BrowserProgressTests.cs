@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using LexIntel.ApiService.Documents;
+using LexIntel.Tests.EndToEnd;
 using Microsoft.Playwright;
 
-namespace LexIntel.Tests.EndToEnd;
+namespace LexIntel.Tests.Browser;
 
 /// <summary>
 /// A real browser's <c>EventSource</c> against the running app: what a front end does, including
