@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what LexIntel needs on a Debian 12 (bookworm) machine with no container engine:
 # PostgreSQL 15 with pgvector and redis-server, which the AppHost's embedded default runs as
-# Aspire executable resources. Idempotent: a second run changes nothing.
+# Aspire executable resources, and Chromium, which the browser test drives (Playwright cannot
+# download its own browser here). Idempotent: a second run changes nothing.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -10,7 +11,7 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 PG_MAJOR=15
-packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server build-essential dpkg-dev)
+packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server build-essential dpkg-dev chromium)
 
 missing=()
 for p in "${packages[@]}"; do

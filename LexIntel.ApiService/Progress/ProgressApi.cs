@@ -1,5 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
@@ -17,17 +15,6 @@ namespace LexIntel.ApiService.Progress;
 /// </summary>
 public static partial class ProgressApi
 {
-    /// <summary>The current state from PostgreSQL (no id: it is not a place in the stream).</summary>
-    public const string StateEventType = "state";
-
-    public const string ProgressEventType = "progress";
-
-    /// <summary>
-    /// Keeps idle connections open. <see cref="SseItem{T}"/> cannot carry a comment line, so it is an
-    /// event of its own type, without an id, which <c>EventSource</c> ignores unless listened to.
-    /// </summary>
-    public const string HeartbeatEventType = "heartbeat";
-
     public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api")
@@ -70,7 +57,7 @@ public static partial class ProgressApi
         var events = snapshot.Final
             ? Remaining(request.Feed, ProgressKeys.Document(documentId), cursor)
             : request.Feed.WatchAsync(ProgressKeys.Document(documentId), cursor, cancellationToken);
-        return TypedResults.ServerSentEvents(Stream([snapshot], events, endAtFinal: true, request.Options.Value, cancellationToken));
+        return TypedResults.ServerSentEvents(ProgressServerSentEvents.Create([snapshot], events, endAtFinal: true, request.Options.Value, request.Time, cancellationToken));
     }
 
     public static async Task<Results<ServerSentEventsResult<ProgressEvent>, ProblemHttpResult>> CaseProgress(
@@ -92,66 +79,7 @@ public static partial class ProgressApi
         var documents = await request.Db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenantId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
         DisableProxyBuffering(request.Http);
         var events = request.Feed.WatchAsync(ProgressKeys.Case(caseId), cursor, cancellationToken);
-        return TypedResults.ServerSentEvents(Stream([.. documents.Select(ProgressSnapshot.Of)], events, endAtFinal: false, request.Options.Value, cancellationToken));
-    }
-
-    /// <summary>
-    /// The snapshots, then the stream's events, with a heartbeat whenever nothing was sent for a
-    /// while; a per-document feed ends after the final event.
-    /// </summary>
-    private static async IAsyncEnumerable<SseItem<ProgressEvent>> Stream(
-        IReadOnlyList<ProgressEvent> snapshots,
-        IAsyncEnumerable<ProgressEntry> events,
-        bool endAtFinal,
-        ProgressStreamOptions options,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var snapshot in snapshots)
-        {
-            yield return new SseItem<ProgressEvent>(snapshot, StateEventType) { ReconnectionInterval = options.ReconnectionInterval };
-        }
-
-        var enumerator = events.GetAsyncEnumerator(cancellationToken);
-        var next = enumerator.MoveNextAsync().AsTask();
-        try
-        {
-            while (true)
-            {
-                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                if (await Task.WhenAny(next, Task.Delay(options.HeartbeatInterval, heartbeat.Token)) != next)
-                {
-                    if (cancellationToken.IsCancellationRequested)
-                    {
-                        yield break;
-                    }
-
-                    yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
-                    continue;
-                }
-
-                await heartbeat.CancelAsync();
-                if (!await next)
-                {
-                    yield break;
-                }
-
-                var entry = enumerator.Current;
-                yield return new SseItem<ProgressEvent>(entry.Event, ProgressEventType) { EventId = entry.Id };
-                if (endAtFinal && entry.Event.Final)
-                {
-                    yield break;
-                }
-
-                next = enumerator.MoveNextAsync().AsTask();
-            }
-        }
-        finally
-        {
-            // An async iterator cannot be disposed while a MoveNextAsync is pending (a client that
-            // went away mid-wait): let the cancelled read finish first.
-            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            await enumerator.DisposeAsync();
-        }
+        return TypedResults.ServerSentEvents(ProgressServerSentEvents.Create([.. documents.Select(ProgressSnapshot.Of)], events, endAtFinal: false, request.Options.Value, request.Time, cancellationToken));
     }
 
     /// <summary>What a finished document's stream still holds after the cursor: it will get nothing new.</summary>

@@ -14,6 +14,7 @@ public sealed record ProgressRequest(
     TenantContext Tenant,
     ProgressFeed Feed,
     IOptions<ProgressStreamOptions> Options,
+    TimeProvider Time,
     HttpContext Http)
 {
     /// <summary>The header wins, as browsers send it on reconnect; none means from the start.</summary>

@@ -120,7 +120,8 @@ internal sealed class ProgressScenario : IBenchmarkScenario
                     continue;
                 }
 
-                var sequence = int.Parse(JsonDocument.Parse(item.Data).RootElement.GetProperty("message").GetString()!, CultureInfo.InvariantCulture);
+                using var json = JsonDocument.Parse(item.Data);
+                var sequence = int.Parse(json.RootElement.GetProperty("message").GetString()!, CultureInfo.InvariantCulture);
                 if (sequence < 0 && !announced)
                 {
                     announced = true;

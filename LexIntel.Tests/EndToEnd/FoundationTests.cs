@@ -116,6 +116,36 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_browser_may_name_its_tenant_with_the_cookie_and_the_header_wins_over_it()
+    {
+        var (tenant, other) = (Guid.NewGuid(), Guid.NewGuid());
+        using var client = fixture.CreateApiClient(tenant);
+        var caseId = await client.CreateCaseAsync("Cookie", Cancel);
+
+        async Task<HttpResponseMessage> GetCaseAsync(string cookie, string? header)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}");
+            request.Headers.Add("Cookie", $"lexintel-tenant={cookie}");
+            if (header is not null)
+            {
+                request.Headers.Add("X-Tenant-Id", header);
+            }
+
+            using var anonymous = fixture.CreateApiClient();
+            return await anonymous.SendAsync(request, Cancel);
+        }
+
+        using var byCookie = await GetCaseAsync(tenant.ToString(), header: null);
+        using var headerWins = await GetCaseAsync(tenant.ToString(), header: other.ToString());
+        using var badCookie = await GetCaseAsync("not-a-guid", header: null);
+
+        Assert.Equal(HttpStatusCode.OK, byCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, headerWins.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badCookie.StatusCode);
+        Assert.Contains("lexintel-tenant cookie 'not-a-guid'", await badCookie.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_paging_arguments_are_rejected()
     {
         using var client = fixture.CreateApiClient(Guid.NewGuid());

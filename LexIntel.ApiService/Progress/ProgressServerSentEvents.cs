@@ -1,0 +1,98 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using LexIntel.Shared.Progress;
+
+namespace LexIntel.ApiService.Progress;
+
+/// <summary>The events of a progress feed as Server-Sent Event items.</summary>
+public static class ProgressServerSentEvents
+{
+    /// <summary>The current state from PostgreSQL (no id: it is not a place in the stream).</summary>
+    public const string StateEventType = "state";
+
+    public const string ProgressEventType = "progress";
+
+    /// <summary>
+    /// Keeps idle connections open. <see cref="SseItem{T}"/> cannot carry a comment line, so it is an
+    /// event of its own type, without an id, which <c>EventSource</c> ignores unless listened to.
+    /// </summary>
+    public const string HeartbeatEventType = "heartbeat";
+
+    /// <summary>
+    /// The snapshots, then the stream's events, with a heartbeat whenever nothing was sent for a
+    /// while; a per-document feed ends after the final event.
+    /// </summary>
+    public static async IAsyncEnumerable<SseItem<ProgressEvent>> Create(
+        IReadOnlyList<ProgressEvent> snapshots,
+        IAsyncEnumerable<ProgressEntry> events,
+        bool endAtFinal,
+        ProgressStreamOptions options,
+        TimeProvider time,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            yield return new SseItem<ProgressEvent>(snapshot, StateEventType) { ReconnectionInterval = options.ReconnectionInterval };
+        }
+
+        var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        var next = enumerator.MoveNextAsync().AsTask();
+        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lastSent = time.GetTimestamp();
+
+        // One timer per connection and interval, not one per event: with hundreds of clients a
+        // timer created and cancelled for every event they receive is measurable latency.
+        Task? heartbeatDue = null;
+        try
+        {
+            while (true)
+            {
+                if (!next.IsCompleted)
+                {
+                    heartbeatDue ??= Task.Delay(Max(options.HeartbeatInterval - time.GetElapsedTime(lastSent), TimeSpan.Zero), time, stopHeartbeat.Token);
+                    if (await Task.WhenAny(next, heartbeatDue) != next)
+                    {
+                        heartbeatDue = null;
+                        if (cancellationToken.IsCancellationRequested)
+                        {
+                            yield break;
+                        }
+
+                        if (time.GetElapsedTime(lastSent) >= options.HeartbeatInterval)
+                        {
+                            yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
+                            lastSent = time.GetTimestamp();
+                        }
+
+                        continue;
+                    }
+                }
+
+                if (!await next)
+                {
+                    yield break;
+                }
+
+                var entry = enumerator.Current;
+                yield return new SseItem<ProgressEvent>(entry.Event, ProgressEventType) { EventId = entry.Id };
+                lastSent = time.GetTimestamp();
+                if (endAtFinal && entry.Event.Final)
+                {
+                    yield break;
+                }
+
+                next = enumerator.MoveNextAsync().AsTask();
+            }
+        }
+        finally
+        {
+            // An async iterator cannot be disposed while a MoveNextAsync is pending (a client that
+            // went away mid-wait): let the cancelled read finish first.
+            await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await stopHeartbeat.CancelAsync();
+            await enumerator.DisposeAsync();
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
