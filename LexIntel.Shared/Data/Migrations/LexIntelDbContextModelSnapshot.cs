@@ -118,6 +118,86 @@ namespace LexIntel.Shared.Data.Migrations
                     b.ToTable("Citations");
                 });
 
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.Conversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId", "CaseId", "UserId", "UpdatedAt");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.ConversationTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReferencesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("ConversationTurns");
+                });
+
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,8 +305,7 @@ namespace LexIntel.Shared.Data.Migrations
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasAnnotation("Npgsql:TsVectorConfig", "english")
-                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Text" });
+                        .HasComputedColumnSql("to_tsvector('english', \"Text\") || to_tsvector('english', regexp_replace(regexp_replace(\"Text\", '([[:upper:]][[:alpha:]]{0,3}\\.)\\s+(?=[[:upper:]][[:alpha:]]{0,3}\\.|[0-9]{1,2}(d|th|st|nd|rd)\\M)', '\\1', 'g'), '§+', ' section ', 'g'))", true);
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -326,6 +405,28 @@ namespace LexIntel.Shared.Data.Migrations
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.Conversation", b =>
+                {
+                    b.HasOne("LexIntel.Shared.Data.Entities.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.ConversationTurn", b =>
+                {
+                    b.HasOne("LexIntel.Shared.Data.Entities.Conversation", "Conversation")
+                        .WithMany("Turns")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Conversation");
+                });
+
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Document", b =>
                 {
                     b.HasOne("LexIntel.Shared.Data.Entities.Case", "Case")
@@ -362,6 +463,11 @@ namespace LexIntel.Shared.Data.Migrations
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Case", b =>
                 {
                     b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.Conversation", b =>
+                {
+                    b.Navigation("Turns");
                 });
 
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Document", b =>

@@ -1,0 +1,167 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.ApiService.Ask;
+
+public static class AskApi
+{
+    public const int MaxQuestionLength = 2000;
+
+    public static IEndpointRouteBuilder MapAskApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/cases/{caseId:guid}")
+            .WithTags("Ask")
+            .RequireTenant();
+
+        api.MapPost("/ask", Ask)
+            .WithName(nameof(Ask))
+            .WithSummary("Ask a question of a case's documents")
+            .WithDescription("Answers only from passages found by hybrid search; every `[n]` in the answer is one of `references` (document, pages, quote). `answered` is false when the passages do not contain the answer. With a language model configured the answer is `generated`, otherwise `extractive` (quoted sentences). With `conversationId`, earlier turns inform the answer and the turn is kept.");
+
+        api.MapPost("/ask/stream", AskStream)
+            .WithName(nameof(AskStream))
+            .WithSummary("Ask, with the answer streamed (text/event-stream)")
+            .WithDescription("`passages` (what was retrieved, numbered as the answer cites them), then `delta` events with text as it is produced, then `answer` with the whole response as `/ask` returns it.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<AskResponse>, ProblemHttpResult, ValidationProblem>> Ask(
+        Guid caseId,
+        AskRequest request,
+        HttpRequest http,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        AskService ask,
+        IAnswerer answerer,
+        CancellationToken cancellationToken)
+    {
+        var (question, conversation, problem, invalid) = await ValidateAsync(caseId, request, http, db, tenant, cancellationToken);
+        if (problem is not null || invalid is not null)
+        {
+            return problem is not null ? problem : invalid!;
+        }
+
+        var (passages, history) = await ask.RetrieveAsync(tenant.TenantId, caseId, question, conversation, cancellationToken);
+        var answer = passages.Count == 0
+            ? NothingToAnswerFrom(answerer)
+            : await answerer.AnswerAsync(question, passages, history, cancellationToken);
+        if (conversation is not null)
+        {
+            await ask.SaveTurnAsync(conversation, question, answer, cancellationToken);
+        }
+
+        return TypedResults.Ok(AskResponse.From(question, answer, conversation?.Id));
+    }
+
+    public static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult, ValidationProblem>> AskStream(
+        Guid caseId,
+        AskRequest request,
+        HttpRequest http,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        AskService ask,
+        IAnswerer answerer,
+        CancellationToken cancellationToken)
+    {
+        var (question, conversation, problem, invalid) = await ValidateAsync(caseId, request, http, db, tenant, cancellationToken);
+        if (problem is not null || invalid is not null)
+        {
+            return problem is not null ? problem : invalid!;
+        }
+
+        var (passages, history) = await ask.RetrieveAsync(tenant.TenantId, caseId, question, conversation, cancellationToken);
+        http.HttpContext.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(Stream(question, passages, history, conversation, ask, answerer, cancellationToken));
+    }
+
+    private static async IAsyncEnumerable<SseItem<object>> Stream(
+        string question,
+        IReadOnlyList<Search.SearchHit> passages,
+        IReadOnlyList<ConversationTurnText> history,
+        Conversation? conversation,
+        AskService ask,
+        IAnswerer answerer,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SseItem<object>(
+            passages.Select((p, i) => ExtractiveAnswerer.Reference(i + 1, p, p.Highlight)).ToList(),
+            "passages");
+
+        var parts = passages.Count == 0
+            ? Once(new AnswerPart(null, NothingToAnswerFrom(answerer)))
+            : answerer.StreamAsync(question, passages, history, cancellationToken);
+        await foreach (var part in parts)
+        {
+            if (part.Delta is { } delta)
+            {
+                yield return new SseItem<object>(delta, "delta");
+            }
+
+            if (part.Final is { } answer)
+            {
+                if (conversation is not null)
+                {
+                    await ask.SaveTurnAsync(conversation, question, answer, cancellationToken);
+                }
+
+                yield return new SseItem<object>(AskResponse.From(question, answer, conversation?.Id), "answer");
+            }
+        }
+    }
+
+    private static async IAsyncEnumerable<AnswerPart> Once(AnswerPart part)
+    {
+        await Task.CompletedTask;
+        yield return part;
+    }
+
+    private static Answer NothingToAnswerFrom(IAnswerer answerer) =>
+        new("The case has no searchable passages to answer from yet.", answerer is ChatAnswerer ? Answer.Generated : Answer.Extractive, Answered: false, []);
+
+    private static async Task<(string Question, Conversation? Conversation, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ValidateAsync(
+        Guid caseId,
+        AskRequest request,
+        HttpRequest http,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        CancellationToken cancellationToken)
+    {
+        var question = request.Question?.Trim() ?? string.Empty;
+        if (question.Length == 0 || question.Length > MaxQuestionLength)
+        {
+            return (question, null, null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["question"] = [question.Length == 0 ? "A question is needed." : $"The question is {question.Length} characters long; at most {MaxQuestionLength} are allowed."],
+            }));
+        }
+
+        if (!UserIdentity.TryGet(http, out var userId))
+        {
+            return (question, null, UserIdentity.InvalidUser(), null);
+        }
+
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
+        {
+            return (question, null, CasesApi.CaseNotFound(caseId), null);
+        }
+
+        if (request.ConversationId is not { } conversationId)
+        {
+            return (question, null, null, null);
+        }
+
+        var conversation = await db.Conversations.Include(c => c.Turns)
+            .SingleOrDefaultAsync(c => c.Id == conversationId && c.CaseId == caseId && c.TenantId == tenant.TenantId && c.UserId == userId, cancellationToken);
+        return conversation is null
+            ? (question, null, ConversationsApi.ConversationNotFound(conversationId), null)
+            : (question, conversation, null, null);
+    }
+}

@@ -1,0 +1,3 @@
+namespace LexIntel.ApiService.Ask;
+
+public sealed record CreateConversationRequest(string? Title);

@@ -1,0 +1,146 @@
+using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Citations;
+using LexIntel.Shared.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.ApiService.Search;
+
+public static class SearchApi
+{
+    public const int DefaultLimit = 10;
+    public const int MaxLimit = 50;
+    public const int MaxQueryLength = 1000;
+
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api")
+            .WithTags("Search")
+            .RequireTenant();
+
+        api.MapPost("/cases/{caseId:guid}/search", SearchCase)
+            .WithName(nameof(SearchCase))
+            .WithSummary("Search a case's documents")
+            .WithDescription("Hybrid (full-text + semantic, fused with Reciprocal Rank Fusion; default), keyword or semantic. Each hit: the passage, highlighted matches, document and pages, its score and the parts of it, the citations in it. Paged with `nextCursor`.");
+
+        api.MapPost("/search", SearchTenant)
+            .WithName(nameof(SearchTenant))
+            .WithSummary("Search every case of the tenant")
+            .WithDescription("As the case search, over all the tenant's cases (or `filters.caseIds`).");
+
+        return app;
+    }
+
+    public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult, ValidationProblem>> SearchCase(
+        Guid caseId,
+        SearchRequest request,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        ICitationExtractor citations,
+        ChunkSearcher searcher,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
+        {
+            return CasesApi.CaseNotFound(caseId);
+        }
+
+        if (!TryCreateQuery(request, tenant.TenantId, [caseId], citations, out var query, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await searcher.SearchAsync(query, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchTenant(
+        SearchRequest request,
+        TenantContext tenant,
+        ICitationExtractor citations,
+        ChunkSearcher searcher,
+        CancellationToken cancellationToken)
+    {
+        if (!TryCreateQuery(request, tenant.TenantId, request.Filters?.CaseIds, citations, out var query, out var errors))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await searcher.SearchAsync(query, cancellationToken));
+    }
+
+    private static bool TryCreateQuery(SearchRequest request, Guid tenantId, IReadOnlyList<Guid>? caseIds, ICitationExtractor citations, out SearchQuery query, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var text = request.Query?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            errors["query"] = ["A search needs a query."];
+        }
+        else if (text.Length > MaxQueryLength)
+        {
+            errors["query"] = [$"The query is {text.Length} characters long; at most {MaxQueryLength} are allowed."];
+        }
+
+        var mode = SearchMode.Hybrid;
+        if (request.Mode is { } modeText && (!Enum.TryParse(modeText, ignoreCase: true, out mode) || !Enum.IsDefined(mode) || int.TryParse(modeText, out _)))
+        {
+            errors["mode"] = [$"Unknown mode '{modeText}'; use hybrid, keyword or semantic."];
+        }
+
+        var limit = request.Limit ?? DefaultLimit;
+        if (limit is < 1 or > MaxLimit)
+        {
+            errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
+        }
+
+        var filters = request.Filters ?? new SearchFilters();
+        if (filters.UploadedFrom is { } from && filters.UploadedBefore is { } before && from >= before)
+        {
+            errors["filters.uploadedBefore"] = ["uploadedBefore must be later than uploadedFrom."];
+        }
+
+        query = new SearchQuery
+        {
+            TenantId = tenantId,
+            Text = text,
+            Mode = mode,
+            Limit = limit,
+            CaseIds = caseIds is { Count: > 0 } ? caseIds : null,
+            DocumentIds = filters.DocumentIds is { Count: > 0 } documents ? documents : null,
+            ContentTypes = filters.ContentTypes is { Count: > 0 } types ? [.. types.Select(t => t.Trim().ToLowerInvariant())] : null,
+            UploadedFrom = filters.UploadedFrom,
+            UploadedBefore = filters.UploadedBefore,
+            Cites = NormalizeAuthority(filters.Cites, citations),
+        };
+
+        if (request.Cursor is { Length: > 0 } cursorText)
+        {
+            if (!SearchCursor.TryDecode(cursorText, out var cursor))
+            {
+                errors["cursor"] = ["The cursor is not one this API returned."];
+            }
+            else if (cursor.QueryFingerprint != query.Fingerprint)
+            {
+                errors["cursor"] = ["The cursor belongs to another search: send the same query, mode and filters as for the first page."];
+            }
+            else
+            {
+                query = query with { After = cursor };
+            }
+        }
+
+        return errors.Count == 0;
+    }
+
+    /// <summary>An authority in any spelling becomes the normalized form citations are stored under.</summary>
+    private static string? NormalizeAuthority(string? authority, ICitationExtractor citations)
+    {
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            return null;
+        }
+
+        return citations.Extract(authority) is [var first, ..] ? first.Normalized : authority.Trim();
+    }
+}

@@ -1,0 +1,25 @@
+namespace LexIntel.ApiService.Search;
+
+/// <summary>Bound from <c>LexIntel:Search</c>.</summary>
+public sealed class SearchOptions
+{
+    public const string SectionName = "LexIntel:Search";
+
+    /// <summary>RRF's k: larger flattens the difference between top ranks.</summary>
+    public int RrfK { get; set; } = 60;
+
+    /// <summary>
+    /// Candidates taken from each ranking before fusing, which is also how deep paging reaches:
+    /// a query has at most this many results.
+    /// </summary>
+    public int CandidateDepth { get; set; } = 100;
+
+    /// <summary>
+    /// HNSW <c>ef_search</c>: the candidate list the index keeps; higher is slower and closer to exact.
+    /// Measured at 100k chunks (search benchmark): recall@10 0.87 at 100, 0.95 at 200, 0.98 at 400 (+3 ms).
+    /// </summary>
+    public int EfSearch { get; set; } = 400;
+
+    /// <summary>Query embeddings kept in memory (a repeated or paged query is not embedded again).</summary>
+    public int QueryEmbeddingCacheEntries { get; set; } = 2048;
+}

@@ -1,0 +1,197 @@
+using System.Net;
+using System.Net.Http.Json;
+using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Search;
+
+namespace LexIntel.Tests.EndToEnd;
+
+/// <summary>Search over real corpus documents ingested by the running app; one case shared by the tests.</summary>
+[Collection(LexIntelAppCollection.Name)]
+public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
+{
+    private const string Note = "Plaintiff sues under 42 U.S.C. § 1983 for excessive force. The court relied on Roe v. Wade, 410 U.S. 113 (1973).";
+
+    private static readonly string[] PlainText = ["text/plain"];
+
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)? corpus;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private HttpClient client = null!;
+
+    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents) Indexed => corpus!.Value;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Once.WaitAsync(Cancel);
+        try
+        {
+            if (corpus is null)
+            {
+                var tenant = Guid.NewGuid();
+                using var setup = fixture.CreateApiClient(tenant);
+                var caseId = await setup.CreateCaseAsync("Search", Cancel);
+                var files = new (string Name, HttpContent Content)[]
+                {
+                    ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
+                    ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("ca1_00117684624.pdf")))),
+                    ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
+                    ("note.txt", new StringContent(Note)),
+                };
+                using var upload = await setup.UploadAsync(caseId, Cancel, files);
+                var documents = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.ToDictionary(f => f.FileName, f => f.Document!.Id);
+                foreach (var id in documents.Values)
+                {
+                    Assert.Equal("ready", (await setup.WaitUntilFinishedAsync(id, Cancel)).Status);
+                }
+
+                corpus = (tenant, caseId, documents);
+            }
+        }
+        finally
+        {
+            Once.Release();
+        }
+
+        client = fixture.CreateApiClient(Indexed.Tenant);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SearchResponse> SearchAsync(object request, Guid? caseId = null)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/cases/{caseId ?? Indexed.Case}/search", request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SearchResponse>(Cancel))!;
+    }
+
+    private static string NameOf(SearchHit hit) => Indexed.Documents.Single(d => d.Value == hit.DocumentId).Key;
+
+    [Fact]
+    public async Task A_quoted_phrase_finds_the_passage_with_highlights_pages_and_citations()
+    {
+        var result = await SearchAsync(new { query = "\"Red River Compact\"", mode = "keyword" });
+
+        Assert.Equal("keyword", result.Mode);
+        Assert.NotEmpty(result.Items);
+        Assert.All(result.Items, hit =>
+        {
+            Assert.Equal("vector-pdf.pdf", NameOf(hit));
+            Assert.Equal("vector-pdf.pdf", hit.DocumentName);
+            Assert.Contains("Red River Compact", hit.Text.ReplaceLineEndings(" "), StringComparison.Ordinal);
+            Assert.Contains("<mark>", hit.Highlight, StringComparison.Ordinal);
+            Assert.InRange(hit.PageStart, 1, 30);
+            Assert.InRange(hit.PageEnd, hit.PageStart, 30);
+            Assert.NotNull(hit.Score.KeywordRank);
+            Assert.Null(hit.Score.SemanticRank);
+        });
+        Assert.Equal(1, result.Items[0].Score.KeywordRank);
+        Assert.Contains(result.Items, hit => hit.Citations.Count > 0);
+    }
+
+    [Fact]
+    public async Task A_question_in_other_words_finds_the_right_document_semantically()
+    {
+        var plea = await SearchAsync(new { query = "was her guilty plea voluntary or did her lawyer pressure her into it", mode = "semantic", limit = 3 });
+        var water = await SearchAsync(new { query = "can a state agency take water across state lines under an interstate agreement", mode = "semantic", limit = 3 });
+
+        Assert.Equal("missouri.pdf", NameOf(plea.Items[0]));
+        Assert.Equal("vector-pdf.pdf", NameOf(water.Items[0]));
+        Assert.All(plea.Items, hit => Assert.InRange(hit.Score.SemanticSimilarity!.Value, -1, 1));
+        Assert.True(plea.Items[0].Score.Value >= plea.Items[^1].Score.Value);
+    }
+
+    [Fact]
+    public async Task Hybrid_is_the_default_and_reports_both_rankings()
+    {
+        var result = await SearchAsync(new { query = "water rights Oklahoma" });
+
+        Assert.Equal("hybrid", result.Mode);
+        var both = result.Items.First(hit => hit.Score.KeywordRank is not null && hit.Score.SemanticRank is not null);
+        Assert.Equal((1.0 / (60 + both.Score.KeywordRank!.Value)) + (1.0 / (60 + both.Score.SemanticRank!.Value)), both.Score.Value, 9);
+        Assert.Equal(result.Items.Select(h => h.Score.Value).OrderDescending(), result.Items.Select(h => h.Score.Value));
+    }
+
+    [Theory]
+    [InlineData("F.3d")]
+    [InlineData("F. 3d")]
+    public async Task A_reporter_matches_however_it_is_spaced(string query)
+    {
+        var result = await SearchAsync(new { query, mode = "keyword", limit = 50 });
+
+        var documents = result.Items.Select(NameOf).ToHashSet();
+        Assert.Contains("ca1_00117684624.pdf", documents); // written "564 F.3d 40"
+        Assert.Contains("vector-pdf.pdf", documents); // written "F. 3d"
+    }
+
+    [Fact]
+    public async Task A_section_sign_query_finds_the_statute()
+    {
+        var result = await SearchAsync(new { query = "§ 1983", mode = "keyword" });
+
+        Assert.Equal("note.txt", NameOf(result.Items[0]));
+        Assert.Contains("42 U.S.C. § 1983", result.Items[0].Citations);
+    }
+
+    [Fact]
+    public async Task Filters_narrow_by_document_type_and_cited_authority()
+    {
+        var inMissouri = await SearchAsync(new { query = "counsel", filters = new { documentIds = new[] { Indexed.Documents["missouri.pdf"] } } });
+        var plainText = await SearchAsync(new { query = "court", filters = new { contentTypes = PlainText } });
+        var citingRoe = await SearchAsync(new { query = "court", filters = new { cites = "410 U. S. 113" } });
+        var future = await SearchAsync(new { query = "court", filters = new { uploadedFrom = DateTimeOffset.UtcNow.AddDays(1) } });
+
+        Assert.NotEmpty(inMissouri.Items);
+        Assert.All(inMissouri.Items, hit => Assert.Equal("missouri.pdf", NameOf(hit)));
+        Assert.Equal(["note.txt"], plainText.Items.Select(NameOf).Distinct());
+        Assert.Equal(["note.txt"], citingRoe.Items.Select(NameOf).Distinct());
+        Assert.Empty(future.Items);
+    }
+
+    [Fact]
+    public async Task Pages_follow_the_cursor_without_repeats_and_a_cursor_only_fits_its_own_query()
+    {
+        var first = await SearchAsync(new { query = "water", mode = "keyword", limit = 3 });
+        var second = await SearchAsync(new { query = "water", mode = "keyword", limit = 3, cursor = first.NextCursor });
+        var all = await SearchAsync(new { query = "water", mode = "keyword", limit = 6 });
+        using var misused = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/search", new { query = "river", mode = "keyword", cursor = first.NextCursor }, Cancel);
+
+        Assert.NotNull(first.NextCursor);
+        Assert.Equal(all.Items.Select(h => h.ChunkId), first.Items.Concat(second.Items).Select(h => h.ChunkId));
+        Assert.Equal(HttpStatusCode.BadRequest, misused.StatusCode);
+        Assert.Contains("another search", await misused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"query\":\"  \"}", "query")]
+    [InlineData("{\"query\":\"water\",\"mode\":\"fuzzy\"}", "Unknown mode 'fuzzy'")]
+    [InlineData("{\"query\":\"water\",\"limit\":0}", "limit must be between 1 and 50")]
+    [InlineData("{\"query\":\"water\",\"cursor\":\"!!\"}", "not one this API returned")]
+    [InlineData("{\"query\":", "could not be read")]
+    public async Task Bad_searches_get_a_problem_that_says_why(string json, string expected)
+    {
+        using var response = await client.PostAsync($"/api/cases/{Indexed.Case}/search", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_tenant_finds_nothing_and_cannot_search_the_case()
+    {
+        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+
+        using var caseSearch = await stranger.PostAsJsonAsync($"/api/cases/{Indexed.Case}/search", new { query = "water" }, Cancel);
+        using var tenantSearch = await stranger.PostAsJsonAsync("/api/search", new { query = "water" }, Cancel);
+        var own = await client.PostAsJsonAsync("/api/search", new { query = "water", filters = new { caseIds = new[] { Indexed.Case } } }, Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, caseSearch.StatusCode);
+        Assert.Empty((await tenantSearch.Content.ReadFromJsonAsync<SearchResponse>(Cancel))!.Items);
+        Assert.NotEmpty((await own.Content.ReadFromJsonAsync<SearchResponse>(Cancel))!.Items);
+    }
+}
