@@ -1,13 +1,13 @@
 using LexIntel.Benchmarks;
 using LexIntel.Benchmarks.Scenarios;
 
-IBenchmarkScenario[] scenarios = [new QueueScenario(), new IngestScenario(), new ProgressScenario()];
+IBenchmarkScenario[] scenarios = [new QueueScenario(), new IngestScenario(), new ProgressScenario(), new RetrievalScenario(args.Skip(1).ToList()), new SearchScenario()];
 
 var name = args.FirstOrDefault();
 var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 if (scenario is null)
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project LexIntel.Benchmarks -- <scenario>");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project LexIntel.Benchmarks -- <scenario> [options]");
     foreach (var s in scenarios)
     {
         Console.Error.WriteLine($"  {s.Name,-10} {s.Description}");

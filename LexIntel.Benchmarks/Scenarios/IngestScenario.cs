@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
@@ -64,11 +63,11 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var files = Directory.GetFiles(Corpus.CourtDocuments).Where(f => new FileInfo(f).Length > 0 && !f.EndsWith("LICENSE.doctor", StringComparison.Ordinal)).Order().ToList();
 
         // Warm-up round: the worker loads the model and compiles every extractor's path once.
-        await IngestAsync(client, files, cancellationToken);
+        await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
 
         var started = DateTimeOffset.UtcNow;
-        var rounds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => IngestAsync(client, files, cancellationToken)));
-        var documents = rounds.SelectMany(r => r).ToList();
+        var rounds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => CaseUploader.UploadAndWaitAsync(client, files, cancellationToken)));
+        var documents = rounds.SelectMany(r => r.Documents).ToList();
 
         // The last document's own finishing time (same host clock), so the polling interval adds nothing.
         var seconds = (documents.Max(d => d.UpdatedAt) - started).TotalSeconds;
@@ -81,37 +80,6 @@ internal sealed class IngestScenario : IBenchmarkScenario
 
         var run = new PipelineRun(ready.Count, documents.Count - ready.Count, ready.Sum(d => d.PageCount ?? 0), ready.Sum(d => d.ChunkCount), seconds, ProcessMemory.Kib("LexIntel.WorkerService", "VmHWM") / 1024.0);
         return (run, texts);
-    }
-
-    /// <summary>Uploads the files to a new case and waits until each is ready or failed.</summary>
-    private static async Task<List<DocumentSummary>> IngestAsync(HttpClient client, List<string> files, CancellationToken cancellationToken)
-    {
-        using var created = await client.PostAsJsonAsync("/api/cases", new { name = "benchmark" }, cancellationToken);
-        var caseId = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<DocumentSummary>(cancellationToken))!.Id;
-        using var form = new MultipartFormDataContent();
-        foreach (var file in files)
-        {
-            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file, cancellationToken)), "files", Path.GetFileName(file));
-        }
-
-        using var upload = await client.PostAsync($"/api/cases/{caseId}/documents", form, cancellationToken);
-        upload.EnsureSuccessStatusCode();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var page = await client.GetFromJsonAsync<DocumentList>($"/api/cases/{caseId}/documents?limit=200", cancellationToken);
-            if (page!.Items.Count == files.Count && page.Items.All(d => d.Status is "ready" or "failed"))
-            {
-                return page.Items;
-            }
-
-            if (deadline.Elapsed > TimeSpan.FromMinutes(15))
-            {
-                throw new TimeoutException($"documents of case {caseId} still processing after 15 minutes");
-            }
-
-            await Task.Delay(2000, cancellationToken);
-        }
     }
 
     /// <summary>The embedding model alone, configured as the worker configures it, over the same texts in the worker's batches.</summary>
@@ -140,8 +108,4 @@ internal sealed class IngestScenario : IBenchmarkScenario
     }
 
     private sealed record PipelineRun(int Documents, int Failed, int Pages, int Chunks, double Seconds, double WorkerPeakRssMib);
-
-    private sealed record DocumentSummary(Guid Id, string Status, int? PageCount, int ChunkCount, DateTimeOffset UpdatedAt);
-
-    private sealed record DocumentList(List<DocumentSummary> Items);
 }

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace LexIntel.Benchmarks.Retrieval;
+
+/// <summary>One line of a labelled set: a query, the document that answers it, and the pages that do.</summary>
+public sealed record LabelledQuery(string Query, string Document, IReadOnlyList<int> Pages)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<List<LabelledQuery>> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var queries = new List<LabelledQuery>();
+        var number = 0;
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var query = JsonSerializer.Deserialize<LabelledQuery>(line, Json);
+            if (query is not { Query.Length: > 0, Document.Length: > 0, Pages.Count: > 0 })
+            {
+                throw new FormatException($"{path}:{number}: each line needs \"query\", \"document\" and a non-empty \"pages\" list.");
+            }
+
+            queries.Add(query);
+        }
+
+        return queries.Count > 0 ? queries : throw new FormatException($"{path} holds no queries.");
+    }
+}
