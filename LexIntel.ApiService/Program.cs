@@ -2,6 +2,7 @@ using LexIntel.ApiService;
 using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Citations;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
@@ -24,6 +25,7 @@ app.MapProgressApi();
 app.MapSearchApi();
 app.MapAskApi();
 app.MapConversationsApi();
+app.MapCitationsApi();
 app.MapAdminApi();
 
 app.Run();

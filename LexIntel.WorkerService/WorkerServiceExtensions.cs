@@ -40,7 +40,7 @@ internal static class WorkerServiceExtensions
         builder.Services.AddSingleton<DocumentExtractors>();
         builder.Services.AddOptions<ChunkingOptions>().Bind(builder.Configuration.GetSection(ChunkingOptions.SectionName));
         builder.Services.AddSingleton<TextChunker>();
-        builder.Services.AddSingleton<ICitationExtractor, BasicCitationExtractor>();
+        builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
 
         builder.Services.AddJobHandler<ExtractHandler>(JobKinds.Extract);
         builder.Services.AddJobHandler<EmbedHandler>(JobKinds.Embed);

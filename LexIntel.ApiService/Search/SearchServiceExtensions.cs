@@ -13,7 +13,7 @@ internal static class SearchServiceExtensions
         builder.AddLexIntelEmbeddings();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = section.GetValue(nameof(SearchOptions.QueryEmbeddingCacheEntries), new SearchOptions().QueryEmbeddingCacheEntries));
         builder.Services.AddSingleton<QueryEmbedder>();
-        builder.Services.AddSingleton<ICitationExtractor, BasicCitationExtractor>();
+        builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
         builder.Services.AddScoped<ChunkSearcher>();
         return builder;
     }

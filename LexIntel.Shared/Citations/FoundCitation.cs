@@ -2,15 +2,60 @@ using LexIntel.Shared.Data.Entities;
 
 namespace LexIntel.Shared.Citations;
 
-/// <summary>A citation found in text, with its span in that text.</summary>
-public sealed record FoundCitation(
-    CitationKind Kind,
-    string RawText,
-    string Normalized,
-    int? Volume,
-    string? Reporter,
-    string? Page,
-    string? Title,
-    string? Section,
-    int Start,
-    int End);
+/// <summary>
+/// A citation found in text. <see cref="Start"/>/<see cref="End"/> cover the citation proper
+/// (<c>410 U.S. 113</c>, <c>42 U.S.C. § 1983</c>, <c>Id. at 5</c>); <see cref="FullStart"/>/<see cref="FullEnd"/>
+/// also cover the case name before it and the pin cite and parenthetical after it.
+/// </summary>
+public sealed record FoundCitation
+{
+    public required CitationKind Kind { get; init; }
+
+    /// <summary>The text between <see cref="Start"/> and <see cref="End"/>, exactly as written.</summary>
+    public required string RawText { get; init; }
+
+    /// <summary>
+    /// Canonical form that groups variant spellings: <c>410 U.S. 113</c>, <c>42 U.S.C. § 1983</c>,
+    /// <c>Fed. R. Civ. P. 12(b)(6)</c>. Short forms (Id., supra, short cites) carry the normalized
+    /// form of the full citation they refer to.
+    /// </summary>
+    public required string Normalized { get; init; }
+
+    public required int Start { get; init; }
+
+    public required int End { get; init; }
+
+    public int FullStart { get; init; }
+
+    public int FullEnd { get; init; }
+
+    public int? Volume { get; init; }
+
+    /// <summary>Canonical reporter, code, rule set or journal abbreviation (<c>F.3d</c>, <c>U.S.C.</c>).</summary>
+    public string? Reporter { get; init; }
+
+    public string? Page { get; init; }
+
+    /// <summary>Pin cite: the page(s) pointed at, <c>120</c> or <c>120-121</c>.</summary>
+    public string? Pin { get; init; }
+
+    /// <summary>Court from the parenthetical (<c>9th Cir.</c>); null when it names only a year.</summary>
+    public string? Court { get; init; }
+
+    public int? Year { get; init; }
+
+    /// <summary>Case name written before the citation (<c>Roe v. Wade</c>).</summary>
+    public string? CaseName { get; init; }
+
+    /// <summary>Code title (42 in 42 U.S.C.).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Section or rule (<c>1983</c>, <c>1332(a)(1)</c>, <c>12(b)(6)</c>); the first of a range.</summary>
+    public string? Section { get; init; }
+
+    /// <summary>Last section of a range (<c>1332</c> in <c>§§ 1331-1332</c>).</summary>
+    public string? SectionEnd { get; init; }
+
+    /// <summary>For a parallel citation, the normalized form of the first citation of its group.</summary>
+    public string? ParallelTo { get; init; }
+}

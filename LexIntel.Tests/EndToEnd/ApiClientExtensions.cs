@@ -41,5 +41,20 @@ internal static class ApiClientExtensions
         }
     }
 
+    /// <summary>A new case holding the files, each processed to <c>ready</c>: the documents by file name.</summary>
+    public static async Task<(Guid Case, Dictionary<string, Guid> Documents)> CreateCaseWithReadyDocumentsAsync(
+        this HttpClient client, string name, CancellationToken cancellationToken, params (string FileName, HttpContent Content)[] files)
+    {
+        var caseId = await client.CreateCaseAsync(name, cancellationToken);
+        using var upload = await client.UploadAsync(caseId, cancellationToken, files);
+        var documents = (await upload.Content.ReadFromJsonAsync<UploadResponse>(cancellationToken))!.Files.ToDictionary(f => f.FileName, f => f.Document!.Id);
+        foreach (var id in documents.Values)
+        {
+            Assert.Equal("ready", (await client.WaitUntilFinishedAsync(id, cancellationToken)).Status);
+        }
+
+        return (caseId, documents);
+    }
+
     private sealed record IdOnly(Guid Id);
 }

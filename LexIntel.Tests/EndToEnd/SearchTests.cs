@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Search;
 
 namespace LexIntel.Tests.EndToEnd;
@@ -31,21 +30,13 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
             {
                 var tenant = Guid.NewGuid();
                 using var setup = fixture.CreateApiClient(tenant);
-                var caseId = await setup.CreateCaseAsync("Search", Cancel);
-                var files = new (string Name, HttpContent Content)[]
-                {
+                var (caseId, documents) = await setup.CreateCaseWithReadyDocumentsAsync(
+                    "Search",
+                    Cancel,
                     ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
                     ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("ca1_00117684624.pdf")))),
                     ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
-                    ("note.txt", new StringContent(Note)),
-                };
-                using var upload = await setup.UploadAsync(caseId, Cancel, files);
-                var documents = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.ToDictionary(f => f.FileName, f => f.Document!.Id);
-                foreach (var id in documents.Values)
-                {
-                    Assert.Equal("ready", (await setup.WaitUntilFinishedAsync(id, Cancel)).Status);
-                }
-
+                    ("note.txt", new StringContent(Note)));
                 corpus = (tenant, caseId, documents);
             }
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using LexIntel.Shared.Citations;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
@@ -120,10 +121,14 @@ internal sealed partial class ExtractHandler(
             RawText = Truncate(c.RawText, 1000),
             Normalized = Truncate(c.Normalized, 500),
             Volume = c.Volume,
-            Reporter = c.Reporter,
+            Reporter = Truncate(c.Reporter, 100),
             Page = c.Page,
-            Title = c.Title,
-            Section = c.Section,
+            Title = Truncate(c.Title, 100),
+            Section = Truncate(c.Section, 200),
+            Pin = Truncate(c.Pin, 50),
+            CaseName = Truncate(c.CaseName, 300),
+            Court = Truncate(c.Court, 100),
+            Year = c.Year,
             PageNumber = text.PageAt(c.Start),
             SpanStart = c.Start,
             SpanEnd = c.End,
@@ -165,7 +170,8 @@ internal sealed partial class ExtractHandler(
         return replaced ? chunkEntities[0].Id : null;
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    [return: NotNullIfNotNull(nameof(value))]
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} run {Run} is finished, superseded or gone; nothing to extract")]
     private partial void LogNothingToDo(Guid documentId, int run);

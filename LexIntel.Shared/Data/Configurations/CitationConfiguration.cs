@@ -15,6 +15,9 @@ internal sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         builder.Property(c => c.Page).HasMaxLength(20);
         builder.Property(c => c.Title).HasMaxLength(100);
         builder.Property(c => c.Section).HasMaxLength(200);
+        builder.Property(c => c.Pin).HasMaxLength(50);
+        builder.Property(c => c.CaseName).HasMaxLength(300);
+        builder.Property(c => c.Court).HasMaxLength(100);
 
         builder.HasOne(c => c.Document).WithMany(d => d.Citations).HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Chunk).WithMany().HasForeignKey(c => c.ChunkId).OnDelete(DeleteBehavior.SetNull);

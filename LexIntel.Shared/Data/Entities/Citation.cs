@@ -31,6 +31,19 @@ public sealed class Citation
 
     public string? Section { get; set; }
 
+    /// <summary>Pin cite: the page(s) of the authority pointed at.</summary>
+    public string? Pin { get; set; }
+
+    /// <summary>Case name written with the citation (<c>Roe v. Wade</c>).</summary>
+    public string? CaseName { get; set; }
+
+    /// <summary>Court from the citation's parenthetical (<c>9th Cir.</c>).</summary>
+    public string? Court { get; set; }
+
+    /// <summary>Decision year from the citation's parenthetical.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>Page of the document the citation is on.</summary>
     public int? PageNumber { get; set; }
 
     public int SpanStart { get; set; }

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace LexIntel.Shared.Data.Entities;
 
+[JsonConverter(typeof(JsonStringEnumConverter<CitationKind>))]
 public enum CitationKind
 {
     Case,

@@ -58,8 +58,16 @@ namespace LexIntel.Shared.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CaseName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<Guid?>("ChunkId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Court")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
@@ -80,6 +88,10 @@ namespace LexIntel.Shared.Data.Migrations
 
                     b.Property<int?>("PageNumber")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Pin")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("RawText")
                         .IsRequired()
@@ -105,6 +117,9 @@ namespace LexIntel.Shared.Data.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<int?>("Volume")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

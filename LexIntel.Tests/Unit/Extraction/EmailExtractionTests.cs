@@ -17,7 +17,7 @@ public sealed class EmailExtractionTests
         var text = Assert.Single(extracted.Pages).Text;
         Assert.Contains("Subject: Opinion in Missouri", text, StringComparison.Ordinal);
         Assert.Contains(SampleEmail.Body, text, StringComparison.Ordinal);
-        Assert.Equal(["410 U.S. 113"], new LexIntel.Shared.Citations.BasicCitationExtractor().Extract(text).Select(c => c.Normalized));
+        Assert.Equal(["410 U.S. 113"], new LexIntel.Shared.Citations.CitationExtractor().Extract(text).Select(c => c.Normalized));
         Assert.Equal(["missouri.pdf", "notes.txt", "logo.png"], extracted.Attachments.Select(a => a.FileName));
         Assert.Equal(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")), extracted.Attachments[0].Content);
     }

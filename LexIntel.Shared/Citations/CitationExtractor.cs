@@ -1,0 +1,589 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using LexIntel.Shared.Data.Entities;
+
+namespace LexIntel.Shared.Citations;
+
+/// <summary>
+/// Finds case citations (with pin cites, parentheticals, case names and parallel citations),
+/// short forms resolved to what they refer to, statutes, regulations, federal court rules and law
+/// journal articles, recognizing every reporter, journal and code that reporters-db knows.
+/// Pure, thread-safe, and linear in the text: no I/O, no backtracking blow-ups.
+/// </summary>
+public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtractor
+{
+    // A case name sits within a sentence or two of its citation.
+    private const int CaseNameWindow = 250;
+
+    // A code's words (title, abbreviations, "tit. 82,") before its section mark.
+    private const int MaxCodeWords = 12;
+
+    // A section range with subsections, and what the pattern looks at after it.
+    private const int MaxSectionLength = 120;
+
+    public CitationExtractor()
+        : this(ReporterCatalog.Default)
+    {
+    }
+
+    public IReadOnlyList<FoundCitation> Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        var found = new List<FoundCitation>();
+        var reporterSpellings = new Dictionary<int, string>();
+        FindVolumeCitations(text, found, reporterSpellings);
+        FindCodeSections(text, found);
+        FindCodeSectionsWithoutMark(text, found);
+        FindCourtRules(text, found);
+        FindShortForms(text, CitationPatterns.Id(), CitationKind.Id, found);
+        if (text.Contains("supra", StringComparison.Ordinal))
+        {
+            FindShortForms(text, CitationPatterns.Supra(), CitationKind.Supra, found);
+        }
+
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        var distinct = new List<FoundCitation>(found.Count);
+        foreach (var citation in found)
+        {
+            if (distinct.Count == 0 || citation.Start >= distinct[^1].End)
+            {
+                distinct.Add(citation);
+            }
+        }
+
+        return Resolve(text, AddCaseContext(text, distinct, reporterSpellings));
+    }
+
+    private void FindVolumeCitations(string text, List<FoundCitation> found, Dictionary<int, string> reporterSpellings)
+    {
+        var pattern = CitationPatterns.VolumeSeriesPage();
+        for (var match = pattern.Match(text); match.Success; match = pattern.Match(text, NextStart(match, found)))
+        {
+            var series = match.Groups["series"];
+            var reporters = catalog.FindReporter(series.ValueSpan);
+            var volume = match.Groups["volume"].ValueSpan;
+            if (reporters.IsEmpty && !match.Groups["at"].Success && catalog.FindSessionLaw(series.ValueSpan) is { } sessionLaw)
+            {
+                AddSessionLaw(match, sessionLaw, found);
+                continue;
+            }
+
+            if (reporters.IsEmpty || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index))
+            {
+                continue;
+            }
+
+            var reporter = reporters[0];
+            var at = match.Groups["at"];
+            var page = at.Success ? null : match.Groups["page"].Value;
+            var number = int.Parse(volume, CultureInfo.InvariantCulture);
+            reporterSpellings[match.Index] = series.Value;
+            found.Add(new FoundCitation
+            {
+                Kind = at.Success ? CitationKind.ShortCase : reporter.IsJournal ? CitationKind.Journal : CitationKind.Case,
+                RawText = match.Value,
+                Normalized = page is null ? string.Empty : $"{number} {reporter.Canonical} {Blank(page)}",
+                Start = match.Index,
+                End = match.Index + match.Length,
+                FullStart = match.Index,
+                FullEnd = match.Index + match.Length,
+                Volume = number,
+                Reporter = reporter.Canonical,
+                Page = page is null ? null : Blank(page),
+                Pin = at.Success ? Dashes(at.Value) : null,
+            });
+        }
+    }
+
+    private static void AddSessionLaw(Match match, LawSeries series, List<FoundCitation> found)
+    {
+        var volume = int.Parse(match.Groups["volume"].ValueSpan, CultureInfo.InvariantCulture);
+        var page = match.Groups["page"].Value;
+        found.Add(new FoundCitation
+        {
+            Kind = series.Kind,
+            RawText = match.Value,
+            Normalized = $"{volume} {series.Canonical} {page}",
+            Start = match.Index,
+            End = match.Index + match.Length,
+            FullStart = match.Index,
+            FullEnd = match.Index + match.Length,
+            Volume = volume,
+            Reporter = series.Canonical,
+            Page = page,
+        });
+    }
+
+    private void FindCodeSections(string text, List<FoundCitation> found)
+    {
+        // Section marks are rare; the code pattern only runs where one is close enough to end a match.
+        var pattern = CitationPatterns.CodeSection();
+        var marks = CitationPatterns.SectionMark();
+        var start = 0;
+        while (marks.Match(text, start) is { Success: true } mark)
+        {
+            var from = Math.Max(start, CodeStartBefore(text, mark.Index));
+            var match = pattern.Match(text, from, Math.Min(text.Length, mark.Index + MaxSectionLength) - from);
+            if (!match.Success)
+            {
+                start = mark.Index + 1;
+                continue;
+            }
+
+            start = match.Index + 1;
+            var code = match.Groups["code"].Value;
+            var (series, written) = FindLaw(code);
+            if (series is null)
+            {
+                continue;
+            }
+
+            var title = match.Groups["title"];
+            var titleWord = match.Groups["tit"];
+            var section = match.Groups["section"].Value;
+            var end = match.Groups["end"].Success ? match.Groups["end"].Value : null;
+
+            // "§§ 1331-1332" is a range; "§ 240.10b-5" one section with a hyphen in its number.
+            if (end is null && match.Groups["plural"].Success && section.LastIndexOf('-') is > 0 and var dash)
+            {
+                (section, end) = (section[..dash], section[(dash + 1)..]);
+            }
+
+            var sections = end is not null ? $"§§ {section}-{end}" : $"§ {section}";
+            found.Add(new FoundCitation
+            {
+                Kind = series.Kind,
+                RawText = match.Value,
+                Normalized = titleWord.Success ? $"{written} tit. {titleWord.Value}, {sections}"
+                    : title.Success ? $"{title.Value} {written} {sections}"
+                    : $"{written} {sections}",
+                Start = match.Index,
+                End = match.Index + match.Length,
+                FullStart = match.Index,
+                FullEnd = match.Index + match.Length,
+                Reporter = written,
+                Title = titleWord.Success ? titleWord.Value : title.Success ? title.Value : null,
+                Section = section,
+                SectionEnd = end,
+            });
+            start = match.Index + match.Length;
+        }
+    }
+
+    private void FindCodeSectionsWithoutMark(string text, List<FoundCitation> found)
+    {
+        foreach (Match match in CitationPatterns.CodeWithoutSectionMark().Matches(text))
+        {
+            if (catalog.FindCode(match.Groups["code"].ValueSpan) is not { } series)
+            {
+                continue;
+            }
+
+            var title = match.Groups["title"].Value;
+            var section = match.Groups["section"].Value;
+            found.Add(new FoundCitation
+            {
+                Kind = series.Kind,
+                RawText = match.Value,
+                Normalized = $"{title} {series.Canonical} § {section}",
+                Start = match.Index,
+                End = match.Index + match.Length,
+                FullStart = match.Index,
+                FullEnd = match.Index + match.Length,
+                Reporter = series.Canonical,
+                Title = title,
+                Section = section,
+            });
+        }
+    }
+
+    private static void FindCourtRules(string text, List<FoundCitation> found)
+    {
+        foreach (Match match in CitationPatterns.CourtRule().Matches(text))
+        {
+            var rules = match.Groups["civ"].Success ? "Fed. R. Civ. P."
+                : match.Groups["crim"].Success ? "Fed. R. Crim. P."
+                : match.Groups["evid"].Success ? "Fed. R. Evid."
+                : match.Groups["app"].Success ? "Fed. R. App. P."
+                : "Fed. R. Bankr. P.";
+            var rule = match.Groups["rule"].Value;
+            found.Add(new FoundCitation
+            {
+                Kind = CitationKind.CourtRule,
+                RawText = match.Value,
+                Normalized = $"{rules} {rule}",
+                Start = match.Index,
+                End = match.Index + match.Length,
+                FullStart = match.Index,
+                FullEnd = match.Index + match.Length,
+                Reporter = rules,
+                Section = rule,
+            });
+        }
+    }
+
+    private static void FindShortForms(string text, Regex pattern, CitationKind kind, List<FoundCitation> found)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            var pin = match.Groups["pin"];
+            found.Add(new FoundCitation
+            {
+                Kind = kind,
+                RawText = match.Value,
+                Normalized = string.Empty,
+                Start = match.Index,
+                End = match.Index + match.Length,
+                FullStart = match.Index,
+                FullEnd = match.Index + match.Length,
+                Pin = pin.Success ? Dashes(pin.Value) : null,
+                Section = match.Groups["section"] is { Success: true } section ? section.Value : null,
+                CaseName = kind == CitationKind.Supra ? match.Groups["name"].Value : null,
+            });
+        }
+    }
+
+    /// <summary>Pin cites, parallel citations, parentheticals and case names of full case and journal citations.</summary>
+    private List<FoundCitation> AddCaseContext(string text, List<FoundCitation> citations, Dictionary<int, string> reporterSpellings)
+    {
+        var previousEnd = 0;
+        for (var i = 0; i < citations.Count; i++)
+        {
+            if (citations[i].Kind is not (CitationKind.Case or CitationKind.Journal))
+            {
+                previousEnd = citations[i].End;
+                continue;
+            }
+
+            // A run of full citations separated only by commas cites one decision in several reporters.
+            var last = i;
+            var pinEnds = new List<int>();
+            while (true)
+            {
+                var pinEnd = AddPin(text, citations, last);
+                pinEnds.Add(pinEnd);
+                if (last + 1 < citations.Count
+                    && citations[last + 1].Kind is CitationKind.Case
+                    && citations[i].Kind is CitationKind.Case
+                    && IsCommaOnly(text.AsSpan(pinEnd, citations[last + 1].Start - pinEnd)))
+                {
+                    last++;
+                    continue;
+                }
+
+                break;
+            }
+
+            var groupEnd = pinEnds[^1];
+            string? court = null;
+            int? year = null;
+            var parenthetical = CitationPatterns.Parenthetical().Match(text, groupEnd);
+            if (parenthetical.Success && (last + 1 == citations.Count || citations[last + 1].Start >= parenthetical.Index + parenthetical.Length))
+            {
+                year = int.Parse(parenthetical.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+                court = Court(parenthetical.Groups["court"].Value);
+                groupEnd = parenthetical.Index + parenthetical.Length;
+            }
+
+            var windowStart = Math.Max(previousEnd, citations[i].Start - CaseNameWindow);
+            var name = citations[i].Kind == CitationKind.Case ? CaseNameFinder.Find(text, windowStart, citations[i].Start) : null;
+            var first = WithYear(citations[i], year, reporterSpellings);
+            for (var k = i; k <= last; k++)
+            {
+                var citation = WithYear(citations[k], year, reporterSpellings);
+                citations[k] = citation with
+                {
+                    Court = court,
+                    Year = year,
+                    CaseName = name?.Name,
+                    FullStart = name?.Start ?? citation.Start,
+                    FullEnd = k == last ? groupEnd : pinEnds[k - i],
+                    ParallelTo = k == i ? null : first.Normalized,
+                };
+            }
+
+            previousEnd = groupEnd;
+            i = last;
+        }
+
+        return citations;
+    }
+
+    private static int AddPin(string text, List<FoundCitation> citations, int index)
+    {
+        var citation = citations[index];
+        var pin = CitationPatterns.PinAfter().Match(text, citation.End);
+        if (!pin.Success)
+        {
+            return citation.End;
+        }
+
+        citations[index] = citation with { Pin = Dashes(pin.Groups["pin"].Value) };
+        return pin.Index + pin.Length;
+    }
+
+    /// <summary>When a spelling names several reporters, the one publishing in the citation's year.</summary>
+    private FoundCitation WithYear(FoundCitation citation, int? year, Dictionary<int, string> reporterSpellings)
+    {
+        if (year is not { } y || citation.Volume is not { } volume || !reporterSpellings.TryGetValue(citation.Start, out var spelling))
+        {
+            return citation;
+        }
+
+        var editions = catalog.FindReporter(spelling);
+        foreach (var edition in editions)
+        {
+            if (edition.Covers(y))
+            {
+                return edition.Canonical == citation.Reporter ? citation
+                    : citation with { Reporter = edition.Canonical, Normalized = $"{volume} {edition.Canonical} {citation.Page}" };
+            }
+        }
+
+        return citation;
+    }
+
+    /// <summary>
+    /// Id. to the citation before it, short cites and supra to the full citation they shorten; the
+    /// unresolvable are dropped, and so is an Id. that follows a citation to the record.
+    /// </summary>
+    private static List<FoundCitation> Resolve(string text, List<FoundCitation> citations)
+    {
+        var resolved = new List<FoundCitation>(citations.Count);
+        var fullByNormalized = new Dictionary<string, FoundCitation>(StringComparer.Ordinal);
+        var fullByVolume = new Dictionary<(int?, string?), List<FoundCitation>>();
+        var recordCitations = CitationPatterns.RecordCitation().Matches(text);
+        var nextRecordCitation = 0;
+        var lastRecordCitation = -1;
+        foreach (var citation in citations)
+        {
+            while (nextRecordCitation < recordCitations.Count && recordCitations[nextRecordCitation].Index < citation.Start)
+            {
+                lastRecordCitation = recordCitations[nextRecordCitation++].Index;
+            }
+
+            var result = citation.Kind switch
+            {
+                CitationKind.Id => resolved.Count == 0 || lastRecordCitation > resolved[^1].End ? null
+                    : AsIdOf(citation, resolved[^1].ParallelTo is { } first ? fullByNormalized[first] : resolved[^1]),
+                CitationKind.ShortCase => ShortenedCitation(fullByVolume, citation) is { } full
+                    ? citation with
+                    {
+                        Normalized = full.ParallelTo ?? full.Normalized,
+                        Page = full.Page,
+                        CaseName = full.CaseName,
+                        Year = full.Year,
+                        Court = full.Court,
+                        FullStart = ShortCaseNameStart(text, citation, full),
+                    }
+                    : null,
+                CitationKind.Supra => resolved.FindLast(c => c.Kind == CitationKind.Case && c.ParallelTo is null && NamesMatch(citation.CaseName!, c.CaseName)) is { } full
+                    ? citation with
+                    {
+                        Normalized = full.Normalized,
+                        CaseName = full.CaseName,
+                        Volume = full.Volume,
+                        Reporter = full.Reporter,
+                        Page = full.Page,
+                        Year = full.Year,
+                        Court = full.Court,
+                    }
+                    : null,
+                _ => citation,
+            };
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            resolved.Add(result);
+            if (result.Kind == CitationKind.Case)
+            {
+                fullByNormalized[result.Normalized] = result;
+                if (!fullByVolume.TryGetValue((result.Volume, result.Reporter), out var sameVolume))
+                {
+                    fullByVolume[(result.Volume, result.Reporter)] = sameVolume = [];
+                }
+
+                sameVolume.Add(result);
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// The full citation a short cite shortens: of those in the same volume, the latest that starts at
+    /// or before the pinned page (<c>366 N.C. at 291</c> is within 366 N.C. 289, not 366 N.C. 505).
+    /// </summary>
+    private static FoundCitation? ShortenedCitation(Dictionary<(int?, string?), List<FoundCitation>> fullByVolume, FoundCitation shortCite)
+    {
+        if (!fullByVolume.TryGetValue((shortCite.Volume, shortCite.Reporter), out var candidates))
+        {
+            return null;
+        }
+
+        var pin = LeadingNumber(shortCite.Pin);
+        return candidates.LastOrDefault(c => pin is null || LeadingNumber(c.Page) is not { } page || page <= pin) ?? candidates[^1];
+    }
+
+    private static int? LeadingNumber(string? text)
+    {
+        var digits = text.AsSpan().IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? text.AsSpan(0, end) : text.AsSpan();
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
+
+    private static FoundCitation AsIdOf(FoundCitation id, FoundCitation previous)
+    {
+        // "Id. § 1292(a)(1)" after "28 U.S.C. § 1291": the same code, another section.
+        if (id.Section is { } section && previous.Normalized.IndexOf('§') is >= 0 and var mark)
+        {
+            return id with { Normalized = $"{previous.Normalized[..mark]}§ {section}", Reporter = previous.Reporter, Title = previous.Title };
+        }
+
+        return id with
+        {
+            Normalized = previous.Normalized,
+            CaseName = previous.CaseName,
+            Volume = previous.Volume,
+            Reporter = previous.Reporter,
+            Page = previous.Page,
+            Title = previous.Title,
+            Section = previous.Section,
+            SectionEnd = previous.SectionEnd,
+            Year = previous.Year,
+            Court = previous.Court,
+        };
+    }
+
+    /// <summary>A short cite's full span takes in the party name written before it (<c>Roe, 410 U.S. at 120</c>).</summary>
+    private static int ShortCaseNameStart(string text, FoundCitation shortCite, FoundCitation full)
+    {
+        if (full.CaseName is null)
+        {
+            return shortCite.Start;
+        }
+
+        var before = text.AsSpan(0, shortCite.Start).TrimEnd();
+        if (before.IsEmpty || before[^1] != ',')
+        {
+            return shortCite.Start;
+        }
+
+        before = before[..^1].TrimEnd();
+        var wordStart = before.LastIndexOfAny(' ', '\n', '\t') + 1;
+        var word = before[wordStart..].ToString();
+        return NamesMatch(word, full.CaseName) ? wordStart : shortCite.Start;
+    }
+
+    private static bool NamesMatch(string shortName, string? caseName)
+    {
+        if (caseName is null)
+        {
+            return false;
+        }
+
+        foreach (var word in shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length > 2 && char.IsUpper(word[0]) && word is not ("See" or "Cf." or "But" or "Accord" or "Compare")
+                && caseName.Split(' ').Any(w => w.TrimEnd(',', '.').Equals(word, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The statute series a written code names, directly or with its subject taken out
+    /// (<c>Cal. Penal Code</c> is the <c>Cal. Code</c>), and the spelling to show for it.
+    /// </summary>
+    private (LawSeries? Series, string Written) FindLaw(string code)
+    {
+        if (catalog.FindCode(code) is { } direct)
+        {
+            return (direct, direct.Canonical);
+        }
+
+        var words = CitationPatterns.Whitespace().Split(code.Trim());
+        if (words.Length < 3)
+        {
+            return (null, code);
+        }
+
+        for (var from = 1; from < words.Length - 1; from++)
+        {
+            for (var to = from + 1; to < words.Length; to++)
+            {
+                var reduced = string.Join(' ', words[..from].Concat(words[to..]));
+                if (catalog.FindCode(reduced) is { } series && words[from..to].All(w => char.IsUpper(w[0])))
+                {
+                    return (series, string.Join(' ', words));
+                }
+            }
+        }
+
+        return (null, code);
+    }
+
+    /// <summary>Where the words before a section mark that could name a code begin: capitalized, numeric or <c>tit.</c>.</summary>
+    private static int CodeStartBefore(string text, int mark)
+    {
+        var start = mark;
+        for (var words = 0; words < MaxCodeWords; words++)
+        {
+            var end = start;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var begin = end;
+            while (begin > 0 && !char.IsWhiteSpace(text[begin - 1]))
+            {
+                begin--;
+            }
+
+            if (begin == end || !(char.IsUpper(text[begin]) || char.IsDigit(text[begin]) || text[begin] is '&' || text.AsSpan(begin, end - begin).StartsWith("tit.")))
+            {
+                break;
+            }
+
+            start = begin;
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// After a citation, search on from its end; after a match that was no citation ("1990 Congress
+    /// passed 200"), one character on, since a citation may start inside it.
+    /// </summary>
+    private static int NextStart(Match match, List<FoundCitation> found) =>
+        found.Count > 0 && found[^1].Start == match.Index ? match.Index + match.Length : match.Index + 1;
+
+    // Slip opinions head every page "Cite as: 569 U. S. ____ (2013)": the document citing itself.
+    private static bool IsRunningHeader(string text, int start) =>
+        text.AsSpan(Math.Max(0, start - 16), Math.Min(16, start)).TrimEnd().EndsWith("Cite as:", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsCommaOnly(ReadOnlySpan<char> between) => between.Trim() is [',' ];
+
+    // Two-letter neutral-citation codes ("2013 ND 45", "2010 OK 5") read as prose unless the volume
+    // is a year; "US" for "U.S." is a spelling of a real reporter.
+    private static bool IsBareCode(ReadOnlySpan<char> series) => series.Length <= 2 && !series.Contains('.');
+
+    private static bool IsYear(ReadOnlySpan<char> volume) => volume.Length == 4 && volume[0] is '1' or '2';
+
+    private static string Blank(string page) => page[0] == '_' ? "___" : page;
+
+    private static string Dashes(string pin) => CitationPatterns.Dash().Replace(CitationPatterns.Whitespace().Replace(pin, " "), "-");
+
+    private static string? Court(string court)
+    {
+        var trimmed = CitationPatterns.TrailingDate().Replace(CitationPatterns.Whitespace().Replace(court, " ").Trim().TrimEnd(','), string.Empty).Trim().TrimEnd(',');
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+}

@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using LexIntel.ApiService.Citations;
+using LexIntel.Shared.Data.Entities;
+
+namespace LexIntel.Tests.EndToEnd;
+
+/// <summary>The citation API over documents the running app ingested: one case shared by the tests.</summary>
+[Collection(LexIntelAppCollection.Name)]
+public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifetime
+{
+    private const string Brief = "Plaintiff sues under 42 U.S.C. § 1983. See Roe v. Wade, 410 U. S. 113, 120 (1973). Id. at 125.\fOn the second page: Fed. R. Civ. P. 12(b)(6).";
+    private const string Memo = "The memo relies on 410 US 113 and on 42 USC 1983, and on Smith v. Jones, 123 F.3d 456 (9th Cir. 1997).";
+
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)? corpus;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private HttpClient client = null!;
+
+    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents) Indexed => corpus!.Value;
+
+    public async ValueTask InitializeAsync()
+    {
+        await Once.WaitAsync(Cancel);
+        try
+        {
+            if (corpus is null)
+            {
+                var tenant = Guid.NewGuid();
+                using var setup = fixture.CreateApiClient(tenant);
+                var (caseId, documents) = await setup.CreateCaseWithReadyDocumentsAsync(
+                    "Citations",
+                    Cancel,
+                    ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
+                    ("brief.txt", new StringContent(Brief)),
+                    ("memo.txt", new StringContent(Memo)));
+                corpus = (tenant, caseId, documents);
+            }
+        }
+        finally
+        {
+            Once.Release();
+        }
+
+        client = fixture.CreateApiClient(Indexed.Tenant);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_document_lists_its_authorities_with_names_pages_and_every_occurrence()
+    {
+        var response = await client.GetFromJsonAsync<DocumentCitationsResponse>($"/api/documents/{Indexed.Documents["vector-pdf.pdf"]}/citations", Cancel);
+
+        var russello = Assert.Single(response!.Authorities, a => a.Normalized == "464 U.S. 16");
+        Assert.Equal("Russello v. United States", russello.CaseName);
+        Assert.Equal(1983, russello.Year);
+        Assert.Equal(CitationKind.Case, russello.Kind);
+        Assert.Contains(16, russello.Pages);
+        var occurrence = Assert.Single(russello.Occurrences);
+        Assert.Equal("464 U. S. 16", occurrence.RawText);
+        Assert.Equal("23", occurrence.Pin);
+        Assert.NotNull(occurrence.ChunkId);
+
+        Assert.Contains(response.Authorities, a => a.Normalized == "94 Stat. 3305" && a.Kind == CitationKind.Statute);
+        Assert.DoesNotContain(response.Authorities, a => a.Normalized.Contains("App.", StringComparison.Ordinal));
+        Assert.Equal(response.Total, response.Authorities.Sum(a => a.Count));
+    }
+
+    [Fact]
+    public async Task Short_forms_count_toward_the_authority_they_shorten()
+    {
+        var response = await client.GetFromJsonAsync<DocumentCitationsResponse>($"/api/documents/{Indexed.Documents["brief.txt"]}/citations", Cancel);
+
+        var roe = Assert.Single(response!.Authorities, a => a.Normalized == "410 U.S. 113");
+        Assert.Equal(2, roe.Count);
+        Assert.Equal([CitationKind.Case, CitationKind.Id], roe.Occurrences.Select(o => o.Kind));
+        Assert.Equal(["120", "125"], roe.Occurrences.Select(o => o.Pin));
+        var rule = Assert.Single(response.Authorities, a => a.Kind == CitationKind.CourtRule);
+        Assert.Equal("Fed. R. Civ. P. 12(b)(6)", rule.Normalized);
+        Assert.Equal([2], rule.Pages);
+    }
+
+    [Fact]
+    public async Task The_table_of_authorities_counts_documents_across_spellings_cases_first()
+    {
+        var table = await client.GetFromJsonAsync<CaseAuthoritiesResponse>($"/api/cases/{Indexed.Case}/citations", Cancel);
+
+        var roe = Assert.Single(table!.Authorities, a => a.Normalized == "410 U.S. 113");
+        Assert.Equal(2, roe.Documents);
+        Assert.Equal(3, roe.Citations);
+        Assert.Equal("Roe v. Wade", roe.CaseName);
+        Assert.Equal(["brief.txt", "memo.txt"], roe.CitedIn.Select(d => d.DocumentName));
+
+        var statute = Assert.Single(table.Authorities, a => a.Normalized == "42 U.S.C. § 1983");
+        Assert.Equal(2, statute.Documents);
+        var kinds = table.Authorities.Select(a => a.Kind).ToList();
+        Assert.True(kinds.LastIndexOf(CitationKind.Case) < kinds.IndexOf(CitationKind.Statute), "cases come before statutes");
+    }
+
+    [Theory]
+    [InlineData("410 U. S. 113", "410 U.S. 113", new[] { "brief.txt", "memo.txt" })]
+    [InlineData("Roe v. Wade, 410 U.S. 113 (1973)", "410 U.S. 113", new[] { "brief.txt", "memo.txt" })]
+    [InlineData("42 U.S.C. Sec. 1983", "42 U.S.C. § 1983", new[] { "brief.txt", "memo.txt" })]
+    [InlineData("464 U.S. 16", "464 U.S. 16", new[] { "vector-pdf.pdf" })]
+    [InlineData("999 F.3d 1", "999 F.3d 1", new string[0])]
+    public async Task Searching_an_authority_finds_the_documents_citing_it_however_written(string query, string normalized, string[] documents)
+    {
+        var response = await client.GetFromJsonAsync<CitingDocumentsResponse>($"/api/cases/{Indexed.Case}/citations/search?q={Uri.EscapeDataString(query)}", Cancel);
+
+        Assert.Equal(normalized, response!.Normalized);
+        Assert.Equal(documents, response.Documents.Select(d => d.DocumentName).Order());
+    }
+
+    [Theory]
+    [InlineData("", "q must be a citation")]
+    [InlineData("the law of the river", "No citation recognized in 'the law of the river'")]
+    public async Task A_search_without_a_citation_gets_a_problem_that_says_why(string query, string expected)
+    {
+        using var response = await client.GetAsync($"/api/cases/{Indexed.Case}/citations/search?q={Uri.EscapeDataString(query)}", Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_tenant_sees_none_of_the_case_or_its_documents()
+    {
+        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+
+        using var document = await stranger.GetAsync($"/api/documents/{Indexed.Documents["brief.txt"]}/citations", Cancel);
+        using var table = await stranger.GetAsync($"/api/cases/{Indexed.Case}/citations", Cancel);
+        using var search = await stranger.GetAsync($"/api/cases/{Indexed.Case}/citations/search?q=410%20U.S.%20113", Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, document.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, table.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, search.StatusCode);
+    }
+
+    [Fact]
+    public async Task Posted_text_is_extracted_with_pages_and_parts_and_nothing_stored()
+    {
+        using var response = await client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(Brief), Cancel);
+        var extracted = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ExtractCitationsResponse>(Cancel))!;
+
+        Assert.Equal(4, extracted.Count);
+        var roe = extracted.Citations[1];
+        Assert.Equal((CitationKind.Case, "410 U.S. 113", 410, "U.S.", "113", "120", 1973, "Roe v. Wade", 1), (roe.Kind, roe.Normalized, roe.Volume, roe.Reporter, roe.Page, roe.Pin, roe.Year, roe.CaseName, roe.PageNumber));
+        Assert.Equal("410 U. S. 113", Brief[roe.Start..roe.End]);
+        Assert.Equal(2, extracted.Citations[^1].PageNumber);
+    }
+
+    [Theory]
+    [InlineData("{\"text\":\"  \"}", "text is required")]
+    [InlineData("{}", "text is required")]
+    public async Task Extracting_nothing_gets_a_problem_that_says_why(string json, string expected)
+    {
+        using var response = await client.PostAsync("/api/citations/extract", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_over_the_limit_is_refused_with_the_limit_named()
+    {
+        using var response = await client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(new string('x', CitationsApi.MaxExtractCharacters + 1)), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 2,000,000", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+}
