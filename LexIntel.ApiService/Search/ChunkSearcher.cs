@@ -108,12 +108,18 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         {
             sql.Append(CultureInfo.InvariantCulture, $"""
                 matched AS (
-                    SELECT c."Id", ts_rank_cd(c."SearchVector", q.tsq, 32)::float8 AS score
-                    FROM "DocumentChunks" c
-                    JOIN "Documents" d ON d."Id" = c."DocumentId"
-                    CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
-                    WHERE c."SearchVector" @@ q.tsq AND {scope}
-                    ORDER BY score DESC, c."Id"
+                    -- ts_rank_cd reads every ranked row's tsvector; a word in half the chunks of a
+                    -- huge case would be ranked row by row, so at most @rank_window matches are.
+                    SELECT m."Id", ts_rank_cd(m."SearchVector", m.tsq, 32)::float8 AS score
+                    FROM (
+                        SELECT c."Id", c."SearchVector", q.tsq
+                        FROM "DocumentChunks" c
+                        JOIN "Documents" d ON d."Id" = c."DocumentId"
+                        CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
+                        WHERE c."SearchVector" @@ q.tsq AND {scope}
+                        LIMIT @rank_window
+                    ) m
+                    ORDER BY score DESC, m."Id"
                     LIMIT @depth
                 ),
                 keyword AS (
@@ -189,6 +195,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         parameters.AddWithValue("query", query.Text);
         parameters.AddWithValue("tsquery", LegalText.ForFullTextSearch(query.Text));
         parameters.AddWithValue("depth", settings.CandidateDepth);
+        parameters.AddWithValue("rank_window", settings.KeywordRankWindow);
         parameters.AddWithValue("rrf_k", settings.RrfK);
         parameters.AddWithValue("limit", query.Limit + 1);
         if (embedding is { } vector)

@@ -78,16 +78,19 @@ internal sealed class SearchScenario : IBenchmarkScenario
 
         using var http = app.CreateHttpClient("api");
         http.DefaultRequestHeaders.Add("X-Tenant-Id", tenantId.ToString());
-        Func<Task> Search(string query) => async () =>
+        Func<Task> Search(string query, string mode = "hybrid") => async () =>
         {
-            using var response = await http.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query, limit = 10 }, cancellationToken);
+            using var response = await http.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query, mode, limit = 10 }, cancellationToken);
             response.EnsureSuccessStatusCode();
         };
 
         // First sight of each query: includes embedding it. Then warm, as every baseline is.
-        var cold = await MeasureAsync(queryTexts.Select(Search).ToList(), 1, cancellationToken);
+        var cold = await MeasureAsync(queryTexts.Select(q => Search(q)).ToList(), 1, cancellationToken);
         var warm = await MeasureAsync(Enumerable.Range(0, SequentialRuns).Select(i => Search(queryTexts[i % Queries])).ToList(), 1, cancellationToken);
+        var keywordOnly = await MeasureAsync(Enumerable.Range(0, SequentialRuns).Select(i => Search(queryTexts[i % Queries], "keyword")).ToList(), 1, cancellationToken);
+        var semanticOnly = await MeasureAsync(Enumerable.Range(0, SequentialRuns).Select(i => Search(queryTexts[i % Queries], "semantic")).ToList(), 1, cancellationToken);
         var (concurrent, qps) = await MeasureConcurrentAsync(i => Search(queryTexts[i % Queries]), cancellationToken);
+        var agreement = await KeywordAgreementAsync(http, caseId, approximate, queryTexts, cancellationToken);
 
         var baselineSum = vectorBaseline.P50 + ftsBaseline.P50;
         return new BenchmarkResult(
@@ -104,10 +107,12 @@ internal sealed class SearchScenario : IBenchmarkScenario
                 new("chunks", Chunks.ToString("N0", CultureInfo.InvariantCulture), $"{Documents} documents in one case; synthetic legal text, clustered real embeddings (see the class comment)"),
                 new("hybrid p50 / p99, 1 client", $"{warm.P50:F1} / {warm.P99:F1} ms", "through the API, query embedding cached; target p99 < 50 ms"),
                 new("hybrid p50 / p99, first sight", $"{cold.P50:F1} / {cold.P99:F1} ms", "including embedding the query"),
+                new("keyword / semantic mode p50 / p99, 1 client", $"{keywordOnly.P50:F1} / {keywordOnly.P99:F1} · {semanticOnly.P50:F1} / {semanticOnly.P99:F1} ms", "each ranking alone through the API"),
                 new($"hybrid p50 / p99, {ConcurrentClients} clients", $"{concurrent.P50:F1} / {concurrent.P99:F1} ms", $"{qps:F0} queries/s"),
                 new("raw HNSW top-10 p50 / p99", $"{vectorBaseline.P50:F1} / {vectorBaseline.P99:F1} ms", $"Npgsql, ef_search {efSearch}"),
                 new("raw full-text top-10 p50 / p99", $"{ftsBaseline.P50:F1} / {ftsBaseline.P99:F1} ms", "websearch_to_tsquery + ts_rank_cd"),
                 new("hybrid p99 / (vector + fts p50)", $"{warm.P99 / baselineSum:F2}×", "target ≤ 3×"),
+                new("keyword top-10 agreement with the raw full-text top-10", agreement.ToString("F3", CultureInfo.InvariantCulture), $"the API ranks at most {new SearchOptions().KeywordRankWindow:N0} matches a query"),
                 new("HNSW recall@10", recall.ToString("F3", CultureInfo.InvariantCulture), $"vs exact search, same queries, ef_search {efSearch} (the API's); target ≥ 0.95"),
                 .. recallByEf,
             ]);
@@ -136,19 +141,42 @@ internal sealed class SearchScenario : IBenchmarkScenario
         return ids;
     }
 
-    private static async Task FullTextTopAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
+    private static async Task<List<Guid>> FullTextTopAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
             SELECT c."Id" FROM "DocumentChunks" c, websearch_to_tsquery('english', $1) q
-            WHERE c."SearchVector" @@ q ORDER BY ts_rank_cd(c."SearchVector", q, 32) DESC LIMIT 10
+            WHERE c."SearchVector" @@ q ORDER BY ts_rank_cd(c."SearchVector", q, 32) DESC, c."Id" LIMIT 10
             """,
             connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = query });
+        command.Parameters.Add(new NpgsqlParameter { Value = LegalText.ForFullTextSearch(query) });
+        var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            ids.Add(reader.GetGuid(0));
         }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// How many of the full-text top 10 the API's keyword search also returns: what ranking at most
+    /// <see cref="SearchOptions.KeywordRankWindow"/> matches costs in quality on this index.
+    /// </summary>
+    private static async Task<double> KeywordAgreementAsync(HttpClient http, Guid caseId, NpgsqlConnection connection, List<string> queries, CancellationToken cancellationToken)
+    {
+        int agreed = 0, total = 0;
+        foreach (var query in queries)
+        {
+            var truth = await FullTextTopAsync(connection, query, cancellationToken);
+            using var response = await http.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query, mode = "keyword", limit = 10 }, cancellationToken);
+            var hits = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SearchResponse>(cancellationToken))!.Items;
+            agreed += hits.Select(h => h.ChunkId).Intersect(truth).Count();
+            total += truth.Count;
+        }
+
+        return total == 0 ? 1 : (double)agreed / total;
     }
 
     private static async Task<double> RecallAsync(NpgsqlConnection approximate, NpgsqlConnection exact, List<float[]> queryVectors, CancellationToken cancellationToken)
