@@ -1,0 +1,164 @@
+using System.Globalization;
+using LexIntel.Shared.Data.Entities;
+
+namespace LexIntel.Shared.Citations;
+
+/// <summary>
+/// Gives short forms the citation they shorten: Id. the one before it, a short cite the full
+/// citation of its volume and page, supra the case of that name.
+/// </summary>
+internal static class ShortFormResolver
+{
+    /// <summary>
+    /// Id. to the citation before it, short cites and supra to the full citation they shorten; the
+    /// unresolvable are dropped, and so is an Id. that follows a citation to the record.
+    /// </summary>
+    public static List<FoundCitation> Resolve(string text, List<FoundCitation> citations)
+    {
+        var resolved = new List<FoundCitation>(citations.Count);
+        var fullByNormalized = new Dictionary<string, FoundCitation>(StringComparer.Ordinal);
+        var fullByVolume = new Dictionary<(int?, string?), List<FoundCitation>>();
+        var recordCitations = CitationPatterns.RecordCitation().Matches(text);
+        var nextRecordCitation = 0;
+        var lastRecordCitation = -1;
+        foreach (var citation in citations)
+        {
+            while (nextRecordCitation < recordCitations.Count && recordCitations[nextRecordCitation].Index < citation.Start)
+            {
+                lastRecordCitation = recordCitations[nextRecordCitation++].Index;
+            }
+
+            var result = citation.Kind switch
+            {
+                CitationKind.Id => resolved.Count == 0 || lastRecordCitation > resolved[^1].End ? null
+                    : AsIdOf(citation, resolved[^1].ParallelTo is { } first ? fullByNormalized[first] : resolved[^1]),
+                CitationKind.ShortCase => ShortenedCitation(fullByVolume, citation) is { } full
+                    ? citation with
+                    {
+                        Normalized = full.ParallelTo ?? full.Normalized,
+                        Page = full.Page,
+                        CaseName = full.CaseName,
+                        Year = full.Year,
+                        Court = full.Court,
+                        FullStart = ShortCaseNameStart(text, citation, full),
+                    }
+                    : null,
+                CitationKind.Supra => resolved.FindLast(c => c.Kind == CitationKind.Case && c.ParallelTo is null && NamesMatch(citation.CaseName!, c.CaseName)) is { } full
+                    ? citation with
+                    {
+                        Normalized = full.Normalized,
+                        CaseName = full.CaseName,
+                        Volume = full.Volume,
+                        Reporter = full.Reporter,
+                        Page = full.Page,
+                        Year = full.Year,
+                        Court = full.Court,
+                    }
+                    : null,
+                _ => citation,
+            };
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            resolved.Add(result);
+            if (result.Kind == CitationKind.Case)
+            {
+                fullByNormalized[result.Normalized] = result;
+                if (!fullByVolume.TryGetValue((result.Volume, result.Reporter), out var sameVolume))
+                {
+                    fullByVolume[(result.Volume, result.Reporter)] = sameVolume = [];
+                }
+
+                sameVolume.Add(result);
+            }
+        }
+
+        return resolved;
+    }
+
+    /// <summary>
+    /// The full citation a short cite shortens: of those in the same volume, the latest that starts at
+    /// or before the pinned page (<c>366 N.C. at 291</c> is within 366 N.C. 289, not 366 N.C. 505).
+    /// </summary>
+    private static FoundCitation? ShortenedCitation(Dictionary<(int?, string?), List<FoundCitation>> fullByVolume, FoundCitation shortCite)
+    {
+        if (!fullByVolume.TryGetValue((shortCite.Volume, shortCite.Reporter), out var candidates))
+        {
+            return null;
+        }
+
+        var pin = LeadingNumber(shortCite.Pin);
+        return candidates.LastOrDefault(c => pin is null || LeadingNumber(c.Page) is not { } page || page <= pin) ?? candidates[^1];
+    }
+
+    private static int? LeadingNumber(string? text)
+    {
+        var digits = text.AsSpan().IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? text.AsSpan(0, end) : text.AsSpan();
+        return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    }
+
+    private static FoundCitation AsIdOf(FoundCitation id, FoundCitation previous)
+    {
+        // "Id. § 1292(a)(1)" after "28 U.S.C. § 1291": the same code, another section.
+        if (id.Section is { } section && previous.Normalized.IndexOf('§') is >= 0 and var mark)
+        {
+            return id with { Normalized = $"{previous.Normalized[..mark]}§ {section}", Reporter = previous.Reporter, Title = previous.Title };
+        }
+
+        return id with
+        {
+            Normalized = previous.Normalized,
+            CaseName = previous.CaseName,
+            Volume = previous.Volume,
+            Reporter = previous.Reporter,
+            Page = previous.Page,
+            Title = previous.Title,
+            Section = previous.Section,
+            SectionEnd = previous.SectionEnd,
+            Year = previous.Year,
+            Court = previous.Court,
+        };
+    }
+
+    /// <summary>A short cite's full span takes in the party name written before it (<c>Roe, 410 U.S. at 120</c>).</summary>
+    private static int ShortCaseNameStart(string text, FoundCitation shortCite, FoundCitation full)
+    {
+        if (full.CaseName is null)
+        {
+            return shortCite.Start;
+        }
+
+        var before = text.AsSpan(0, shortCite.Start).TrimEnd();
+        if (before.IsEmpty || before[^1] != ',')
+        {
+            return shortCite.Start;
+        }
+
+        before = before[..^1].TrimEnd();
+        var wordStart = before.LastIndexOfAny(' ', '\n', '\t') + 1;
+        var word = before[wordStart..].ToString();
+        return NamesMatch(word, full.CaseName) ? wordStart : shortCite.Start;
+    }
+
+    private static bool NamesMatch(string shortName, string? caseName)
+    {
+        if (caseName is null)
+        {
+            return false;
+        }
+
+        foreach (var word in shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length > 2 && char.IsUpper(word[0]) && word is not ("See" or "Cf." or "But" or "Accord" or "Compare")
+                && caseName.Split(' ').Any(w => w.TrimEnd(',', '.').Equals(word, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
