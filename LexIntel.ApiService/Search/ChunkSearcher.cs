@@ -15,6 +15,9 @@ namespace LexIntel.ApiService.Search;
 /// </summary>
 public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, IOptions<SearchOptions> options)
 {
+    // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
+    private const int PreRankFactor = 5;
+
     public async Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -108,16 +111,22 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         {
             sql.Append(CultureInfo.InvariantCulture, $"""
                 matched AS (
-                    -- ts_rank_cd reads every ranked row's tsvector; a word in half the chunks of a
-                    -- huge case would be ranked row by row, so at most @rank_window matches are.
+                    -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge
+                    -- case would be ranked row by row, so at most @rank_window matches are, first by
+                    -- the cheaper ts_rank, then the best @prerank_depth by cover density.
                     SELECT m."Id", ts_rank_cd(m."SearchVector", m.tsq, 32)::float8 AS score
                     FROM (
-                        SELECT c."Id", c."SearchVector", q.tsq
-                        FROM "DocumentChunks" c
-                        JOIN "Documents" d ON d."Id" = c."DocumentId"
-                        CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
-                        WHERE c."SearchVector" @@ q.tsq AND {scope}
-                        LIMIT @rank_window
+                        SELECT w."Id", w."SearchVector", w.tsq
+                        FROM (
+                            SELECT c."Id", c."SearchVector", q.tsq
+                            FROM "DocumentChunks" c
+                            JOIN "Documents" d ON d."Id" = c."DocumentId"
+                            CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
+                            WHERE c."SearchVector" @@ q.tsq AND {scope}
+                            LIMIT @rank_window
+                        ) w
+                        ORDER BY ts_rank(w."SearchVector", w.tsq, 32) DESC
+                        LIMIT @prerank_depth
                     ) m
                     ORDER BY score DESC, m."Id"
                     LIMIT @depth
@@ -196,6 +205,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         parameters.AddWithValue("tsquery", LegalText.ForFullTextSearch(query.Text));
         parameters.AddWithValue("depth", settings.CandidateDepth);
         parameters.AddWithValue("rank_window", settings.KeywordRankWindow);
+        parameters.AddWithValue("prerank_depth", settings.CandidateDepth * PreRankFactor);
         parameters.AddWithValue("rrf_k", settings.RrfK);
         parameters.AddWithValue("limit", query.Limit + 1);
         if (embedding is { } vector)
