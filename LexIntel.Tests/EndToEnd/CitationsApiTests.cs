@@ -157,6 +157,17 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
         Assert.Equal(2, extracted.Citations[^1].PageNumber);
     }
 
+    [Fact]
+    public async Task Extraction_needs_no_tenant()
+    {
+        using var anonymous = fixture.CreateApiClient();
+
+        using var response = await anonymous.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest("See 42 U.S.C. § 1983."), Cancel);
+
+        var extracted = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ExtractCitationsResponse>(Cancel))!;
+        Assert.Equal("42 U.S.C. § 1983", Assert.Single(extracted.Citations).Normalized);
+    }
+
     [Theory]
     [InlineData("{\"text\":\"  \"}", "text is required")]
     [InlineData("{}", "text is required")]
