@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using LexIntel.ApiService.Ask;
-using LexIntel.ApiService.Documents;
 
 namespace LexIntel.Tests.EndToEnd;
 
@@ -9,37 +8,19 @@ namespace LexIntel.Tests.EndToEnd;
 [Collection(LexIntelAppCollection.Name)]
 public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static (Guid Tenant, Guid Case)? matter;
+    private static readonly IndexedCase Indexed = new("Ask", () =>
+    [
+        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
+    ]);
 
     private HttpClient client = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static Guid CaseId => matter!.Value.Case;
-
     public async ValueTask InitializeAsync()
     {
-        await Once.WaitAsync(Cancel);
-        try
-        {
-            if (matter is null)
-            {
-                var tenant = Guid.NewGuid();
-                using var setup = fixture.CreateApiClient(tenant);
-                var caseId = await setup.CreateCaseAsync("Ask", Cancel);
-                using var upload = await setup.UploadAsync(caseId, Cancel, ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))));
-                var id = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
-                Assert.Equal("ready", (await setup.WaitUntilFinishedAsync(id, Cancel)).Status);
-                matter = (tenant, caseId);
-            }
-        }
-        finally
-        {
-            Once.Release();
-        }
-
-        client = fixture.CreateApiClient(matter!.Value.Tenant);
+        await Indexed.EnsureAsync(fixture, Cancel);
+        client = fixture.CreateApiClient(Indexed.Tenant);
     }
 
     public ValueTask DisposeAsync()
@@ -50,7 +31,7 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
 
     private async Task<AskResponse> AskAsync(object request)
     {
-        using var response = await client.PostAsJsonAsync($"/api/cases/{CaseId}/ask", request, Cancel);
+        using var response = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", request, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<AskResponse>(Cancel))!;
     }
@@ -88,14 +69,14 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task A_conversation_keeps_its_turns_answers_follow_ups_and_can_be_listed_and_deleted()
     {
-        using var created = await client.PostAsJsonAsync($"/api/cases/{CaseId}/conversations", new { title = "Plea" }, Cancel);
+        using var created = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/conversations", new { title = "Plea" }, Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var conversation = (await created.Content.ReadFromJsonAsync<ConversationResponse>(Cancel))!;
 
         var first = await AskAsync(new { question = "What did the court order about the clerical error in the judgment?", conversationId = conversation.Id });
         var followUp = await AskAsync(new { question = "Which rule allows correcting it?", conversationId = conversation.Id });
         var stored = (await client.GetFromJsonAsync<ConversationResponse>($"/api/conversations/{conversation.Id}", Cancel))!;
-        var listed = (await client.GetFromJsonAsync<List<ConversationResponse>>($"/api/cases/{CaseId}/conversations", Cancel))!;
+        var listed = (await client.GetFromJsonAsync<List<ConversationResponse>>($"/api/cases/{Indexed.Case}/conversations", Cancel))!;
         using var otherUser = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{conversation.Id}");
         otherUser.Headers.Add("X-User-Id", "someone-else");
         using var hidden = await client.SendAsync(otherUser, Cancel);
@@ -118,7 +99,7 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task The_streamed_answer_sends_passages_then_text_then_the_whole_answer()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{CaseId}/ask/stream") { Content = JsonContent.Create(new { question = "Why did Jagels claim her guilty pleas were not voluntary?" }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{Indexed.Case}/ask/stream") { Content = JsonContent.Create(new { question = "Why did Jagels claim her guilty pleas were not voluntary?" }) };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var events = new List<SseEvent>();
@@ -141,7 +122,7 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
     [InlineData("{\"question\":\"Why?\",\"conversationId\":\"00000000-0000-0000-0000-000000000001\"}", HttpStatusCode.NotFound, "No conversation")]
     public async Task Bad_questions_get_a_problem_that_says_why(string json, HttpStatusCode status, string expected)
     {
-        using var response = await client.PostAsync($"/api/cases/{CaseId}/ask", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+        using var response = await client.PostAsync($"/api/cases/{Indexed.Case}/ask", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -152,7 +133,7 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
     {
         using var stranger = fixture.CreateApiClient(Guid.NewGuid());
 
-        using var response = await stranger.PostAsJsonAsync($"/api/cases/{CaseId}/ask", new { question = "Why?" }, Cancel);
+        using var response = await stranger.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", new { question = "Why?" }, Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -12,38 +12,20 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     private const string Brief = "Plaintiff sues under 42 U.S.C. § 1983. See Roe v. Wade, 410 U. S. 113, 120 (1973). Id. at 125.\fOn the second page: Fed. R. Civ. P. 12(b)(6).";
     private const string Memo = "The memo relies on 410 US 113 and on 42 USC 1983, and on Smith v. Jones, 123 F.3d 456 (9th Cir. 1997).";
 
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)? corpus;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static readonly IndexedCase Indexed = new("Citations", () =>
+    [
+        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
+        ("brief.txt", new StringContent(Brief)),
+        ("memo.txt", new StringContent(Memo)),
+    ]);
 
     private HttpClient client = null!;
 
-    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents) Indexed => corpus!.Value;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        await Once.WaitAsync(Cancel);
-        try
-        {
-            if (corpus is null)
-            {
-                var tenant = Guid.NewGuid();
-                using var setup = fixture.CreateApiClient(tenant);
-                var (caseId, documents) = await setup.CreateCaseWithReadyDocumentsAsync(
-                    "Citations",
-                    Cancel,
-                    ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
-                    ("brief.txt", new StringContent(Brief)),
-                    ("memo.txt", new StringContent(Memo)));
-                corpus = (tenant, caseId, documents);
-            }
-        }
-        finally
-        {
-            Once.Release();
-        }
-
+        await Indexed.EnsureAsync(fixture, Cancel);
         client = fixture.CreateApiClient(Indexed.Tenant);
     }
 

@@ -12,39 +12,21 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
 
     private static readonly string[] PlainText = ["text/plain"];
 
-    private static readonly SemaphoreSlim Once = new(1, 1);
-    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)? corpus;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+    private static readonly IndexedCase Indexed = new("Search", () =>
+    [
+        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
+        ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("ca1_00117684624.pdf")))),
+        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
+        ("note.txt", new StringContent(Note)),
+    ]);
 
     private HttpClient client = null!;
 
-    private static (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents) Indexed => corpus!.Value;
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        await Once.WaitAsync(Cancel);
-        try
-        {
-            if (corpus is null)
-            {
-                var tenant = Guid.NewGuid();
-                using var setup = fixture.CreateApiClient(tenant);
-                var (caseId, documents) = await setup.CreateCaseWithReadyDocumentsAsync(
-                    "Search",
-                    Cancel,
-                    ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
-                    ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("ca1_00117684624.pdf")))),
-                    ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
-                    ("note.txt", new StringContent(Note)));
-                corpus = (tenant, caseId, documents);
-            }
-        }
-        finally
-        {
-            Once.Release();
-        }
-
+        await Indexed.EnsureAsync(fixture, Cancel);
         client = fixture.CreateApiClient(Indexed.Tenant);
     }
 

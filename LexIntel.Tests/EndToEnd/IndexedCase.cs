@@ -1,0 +1,37 @@
+namespace LexIntel.Tests.EndToEnd;
+
+/// <summary>
+/// A case whose documents are processed once and then shared by every test of a class: ingestion
+/// takes seconds, and the tests only read.
+/// </summary>
+internal sealed class IndexedCase(string name, Func<(string FileName, HttpContent Content)[]> files)
+{
+    private readonly Lock gate = new();
+    private Task<(Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)>? indexing;
+    private (Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)? indexed;
+
+    public Guid Tenant => indexed!.Value.Tenant;
+
+    public Guid Case => indexed!.Value.Case;
+
+    public IReadOnlyDictionary<string, Guid> Documents => indexed!.Value.Documents;
+
+    public async Task EnsureAsync(LexIntelAppFixture fixture, CancellationToken cancellationToken)
+    {
+        Task<(Guid, Guid, Dictionary<string, Guid>)> task;
+        lock (gate)
+        {
+            task = indexing ??= IndexAsync(fixture, cancellationToken);
+        }
+
+        indexed = await task;
+    }
+
+    private async Task<(Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)> IndexAsync(LexIntelAppFixture fixture, CancellationToken cancellationToken)
+    {
+        var tenant = Guid.NewGuid();
+        using var setup = fixture.CreateApiClient(tenant);
+        var (caseId, documents) = await setup.CreateCaseWithReadyDocumentsAsync(name, cancellationToken, files());
+        return (tenant, caseId, documents);
+    }
+}
