@@ -26,7 +26,7 @@ internal static partial class CitationPatterns
     public static partial Regex PinAfter();
 
     /// <summary>A parenthetical with a year: <c>(9th Cir. 2001)</c>, <c>(1973)</c>, <c>(D. Mass. Jan. 5, 2015)</c>.</summary>
-    [GeneratedRegex(@"\G\s{0,3}\((?<court>[^()\n]{0,60}?)[\s,]{0,3}(?<year>1[6-9]\d\d|20\d\d)\)", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"\G\s{0,3}\((?<court>[^()]{0,60}?)[\s,]{0,3}(?<year>1[6-9]\d\d|20\d\d)\)", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex Parenthetical();
 
     /// <summary>A trailing month and day in a parenthetical's court part: <c>Jan. 5,</c>.</summary>

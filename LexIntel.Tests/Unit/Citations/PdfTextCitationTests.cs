@@ -141,4 +141,15 @@ public sealed class PdfTextCitationTests
     {
         Assert.Empty(Extractor.Extract(text));
     }
+
+    [Fact]
+    public void A_line_break_inside_the_parenthetical_keeps_court_and_year()
+    {
+        const string text = "Smith v. Jones, 123 F. Supp. 2d 456, 460 (D.\nMass. 2000).";
+
+        var citation = CitationAssert.Single(Extractor.Extract(text), CitationKind.Case);
+
+        Assert.Equal(("D. Mass.", 2000, "460"), (citation.Court, citation.Year!.Value, citation.Pin));
+        Assert.Equal(text.IndexOf(')', StringComparison.Ordinal) + 1, citation.FullEnd);
+    }
 }
