@@ -196,7 +196,7 @@ public static class CitationsApi
         foreach (var citation in citations)
         {
             first ??= citation;
-            if (citation.Kind is not (CitationKind.Id or CitationKind.ShortCase or CitationKind.Supra) && citation.CaseName is not null)
+            if (!IsShortForm(citation.Kind) && citation.CaseName is not null)
             {
                 return citation;
             }
@@ -211,7 +211,7 @@ public static class CitationsApi
         var shortForm = CitationKind.Case;
         foreach (var citation in citations)
         {
-            if (citation.Kind is not (CitationKind.Id or CitationKind.ShortCase or CitationKind.Supra))
+            if (!IsShortForm(citation.Kind))
             {
                 return citation.Kind;
             }
@@ -221,6 +221,8 @@ public static class CitationsApi
 
         return shortForm;
     }
+
+    private static bool IsShortForm(CitationKind kind) => kind is CitationKind.Id or CitationKind.ShortCase or CitationKind.Supra;
 
     private static int TableSection(CitationKind kind) => kind switch
     {

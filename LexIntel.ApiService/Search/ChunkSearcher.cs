@@ -210,7 +210,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         parameters.AddWithValue("limit", query.Limit + 1);
         if (embedding is { } vector)
         {
-            parameters.AddWithValue("embedding", VectorLiteral(vector.Span));
+            parameters.AddWithValue("embedding", VectorText.Format(vector.Span));
         }
 
         if (query.CaseIds is not null)
@@ -248,17 +248,6 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
             parameters.AddWithValue("after_score", after.Score);
             parameters.AddWithValue("after_id", after.ChunkId);
         }
-    }
-
-    private static string VectorLiteral(ReadOnlySpan<float> vector)
-    {
-        var text = new StringBuilder(vector.Length * 12).Append('[');
-        for (var i = 0; i < vector.Length; i++)
-        {
-            text.Append(i == 0 ? string.Empty : ",").Append(vector[i].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return text.Append(']').ToString();
     }
 
     private sealed record Row(Guid ChunkId, Guid DocumentId, string DocumentName, Guid CaseId, int PageStart, int PageEnd, string Text, string Highlight, double Score, int? KeywordRank, double? KeywordScore, int? SemanticRank, double? Similarity)

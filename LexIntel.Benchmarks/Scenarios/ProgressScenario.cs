@@ -105,7 +105,7 @@ internal sealed class ProgressScenario : IBenchmarkScenario
         await stop.CancelAsync();
         await Task.WhenAll(readers);
         var sorted = latencies.Order().ToArray();
-        return (Percentile(sorted, 0.50), Percentile(sorted, 0.99), apiKib);
+        return (Percentile.Of(sorted, 0.50), Percentile.Of(sorted, 0.99), apiKib);
     }
 
     private static Task<string> AppendAsync(ProgressFeed feed, Guid caseId, int sequence, CancellationToken cancellationToken) =>
@@ -170,8 +170,6 @@ internal sealed class ProgressScenario : IBenchmarkScenario
         }
 
         await redis.GetDatabase().KeyDeleteAsync(key);
-        return Percentile([.. latencies.Order()], 0.99);
+        return Percentile.Of([.. latencies.Order()], 0.99);
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
 }

@@ -186,8 +186,6 @@ internal sealed class QueueScenario : IBenchmarkScenario
         await stop.CancelAsync();
         await watcher;
         Array.Sort(latencies);
-        return (Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        return (Percentile.Of(latencies, 0.50), Percentile.Of(latencies, 0.99));
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
 }

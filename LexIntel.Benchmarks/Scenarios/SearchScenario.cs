@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
@@ -130,7 +129,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
     private static async Task<List<Guid>> VectorTopAsync(NpgsqlConnection connection, float[] vector, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""SELECT "Id" FROM "DocumentChunks" ORDER BY "Embedding" <=> $1::vector LIMIT 10""", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = VectorLiteral(vector) });
+        command.Parameters.Add(new NpgsqlParameter { Value = VectorText.Format(vector) });
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -232,18 +231,6 @@ internal sealed class SearchScenario : IBenchmarkScenario
     private static (double P50, double P99) Percentiles(List<double> times)
     {
         var sorted = times.Order().ToArray();
-        double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
-        return (At(0.50), At(0.99));
-    }
-
-    internal static string VectorLiteral(float[] vector)
-    {
-        var text = new StringBuilder(vector.Length * 12).Append('[');
-        for (var i = 0; i < vector.Length; i++)
-        {
-            text.Append(i == 0 ? string.Empty : ",").Append(vector[i].ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        return text.Append(']').ToString();
+        return (Percentile.Of(sorted, 0.50), Percentile.Of(sorted, 0.99));
     }
 }

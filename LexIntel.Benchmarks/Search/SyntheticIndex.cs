@@ -1,4 +1,4 @@
-using LexIntel.Benchmarks.Scenarios;
+using LexIntel.ApiService.Search;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +57,7 @@ internal static class SyntheticIndex
                 var ordinal = i % perDocument;
                 var passage = text.Passage();
                 var page = 1 + (ordinal / 2);
-                var vector = SearchScenario.VectorLiteral(Jitter(vectors[i % vectors.Count], random));
+                var vector = VectorText.Format(Jitter(vectors[i % vectors.Count], random));
                 await writer.WriteLineAsync($"{Guid.NewGuid()}\t{docs[i / perDocument].Id}\t{ordinal}\t{Escape(passage)}\t{page}\t{page}\t{ordinal * 1300}\t{(ordinal * 1300) + passage.Length}\t{vector}");
             }
         }

@@ -21,6 +21,9 @@ internal static partial class CaseNameFinder
         "See", "See,", "Cf.", "Cf.,", "But", "E.g.,", "E.g.", "e.g.,", "Accord", "Accord,", "Compare", "also", "also,", "with", "Contra", "Contra,", "In", "quoting", "citing", "(quoting", "(citing", "and", "see", "see,",
     };
 
+    /// <summary>Whether <paramref name="word"/> is a citation signal or linking word ("See", "Cf.", "quoting"), never part of a name.</summary>
+    public static bool IsSignal(string word) => Signals.Contains(word);
+
     /// <summary>The name and where it starts, or null when the citation has none before it.</summary>
     public static (string Name, int Start)? Find(string text, int windowStart, int citationStart)
     {

@@ -79,15 +79,11 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             var page = at.Success ? null : match.Groups["page"].Value;
             var number = int.Parse(volume, CultureInfo.InvariantCulture);
             reporterSpellings[match.Index] = series.Value;
-            found.Add(new FoundCitation
+            found.Add(Spanning(
+                match,
+                at.Success ? CitationKind.ShortCase : reporter.IsJournal ? CitationKind.Journal : CitationKind.Case,
+                page is null ? string.Empty : $"{number} {reporter.Canonical} {Blank(page)}") with
             {
-                Kind = at.Success ? CitationKind.ShortCase : reporter.IsJournal ? CitationKind.Journal : CitationKind.Case,
-                RawText = match.Value,
-                Normalized = page is null ? string.Empty : $"{number} {reporter.Canonical} {Blank(page)}",
-                Start = match.Index,
-                End = match.Index + match.Length,
-                FullStart = match.Index,
-                FullEnd = match.Index + match.Length,
                 Volume = number,
                 Reporter = reporter.Canonical,
                 Page = page is null ? null : Blank(page),
@@ -100,15 +96,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
     {
         var volume = int.Parse(match.Groups["volume"].ValueSpan, CultureInfo.InvariantCulture);
         var page = match.Groups["page"].Value;
-        found.Add(new FoundCitation
+        found.Add(Spanning(match, series.Kind, $"{volume} {series.Canonical} {page}") with
         {
-            Kind = series.Kind,
-            RawText = match.Value,
-            Normalized = $"{volume} {series.Canonical} {page}",
-            Start = match.Index,
-            End = match.Index + match.Length,
-            FullStart = match.Index,
-            FullEnd = match.Index + match.Length,
             Volume = volume,
             Reporter = series.Canonical,
             Page = page,
@@ -151,17 +140,11 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             }
 
             var sections = end is not null ? $"§§ {section}-{end}" : $"§ {section}";
-            found.Add(new FoundCitation
+            var normalized = titleWord.Success ? $"{written} tit. {titleWord.Value}, {sections}"
+                : title.Success ? $"{title.Value} {written} {sections}"
+                : $"{written} {sections}";
+            found.Add(Spanning(match, series.Kind, normalized) with
             {
-                Kind = series.Kind,
-                RawText = match.Value,
-                Normalized = titleWord.Success ? $"{written} tit. {titleWord.Value}, {sections}"
-                    : title.Success ? $"{title.Value} {written} {sections}"
-                    : $"{written} {sections}",
-                Start = match.Index,
-                End = match.Index + match.Length,
-                FullStart = match.Index,
-                FullEnd = match.Index + match.Length,
                 Reporter = written,
                 Title = titleWord.Success ? titleWord.Value : title.Success ? title.Value : null,
                 Section = section,
@@ -182,15 +165,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
 
             var title = match.Groups["title"].Value;
             var section = match.Groups["section"].Value;
-            found.Add(new FoundCitation
+            found.Add(Spanning(match, series.Kind, $"{title} {series.Canonical} § {section}") with
             {
-                Kind = series.Kind,
-                RawText = match.Value,
-                Normalized = $"{title} {series.Canonical} § {section}",
-                Start = match.Index,
-                End = match.Index + match.Length,
-                FullStart = match.Index,
-                FullEnd = match.Index + match.Length,
                 Reporter = series.Canonical,
                 Title = title,
                 Section = section,
@@ -208,15 +184,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                 : match.Groups["app"].Success ? "Fed. R. App. P."
                 : "Fed. R. Bankr. P.";
             var rule = match.Groups["rule"].Value;
-            found.Add(new FoundCitation
+            found.Add(Spanning(match, CitationKind.CourtRule, $"{rules} {rule}") with
             {
-                Kind = CitationKind.CourtRule,
-                RawText = match.Value,
-                Normalized = $"{rules} {rule}",
-                Start = match.Index,
-                End = match.Index + match.Length,
-                FullStart = match.Index,
-                FullEnd = match.Index + match.Length,
                 Reporter = rules,
                 Section = rule,
             });
@@ -228,15 +197,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
         foreach (Match match in pattern.Matches(text))
         {
             var pin = match.Groups["pin"];
-            found.Add(new FoundCitation
+            found.Add(Spanning(match, kind, string.Empty) with
             {
-                Kind = kind,
-                RawText = match.Value,
-                Normalized = string.Empty,
-                Start = match.Index,
-                End = match.Index + match.Length,
-                FullStart = match.Index,
-                FullEnd = match.Index + match.Length,
                 Pin = pin.Success ? Dashes(pin.Value) : null,
                 Section = match.Groups["section"] is { Success: true } section ? section.Value : null,
                 CaseName = kind == CitationKind.Supra ? match.Groups["name"].Value : null,
@@ -288,7 +250,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
 
             var windowStart = Math.Max(previousEnd, citations[i].Start - CaseNameWindow);
             var name = citations[i].Kind == CitationKind.Case ? CaseNameFinder.Find(text, windowStart, citations[i].Start) : null;
-            var first = WithYear(citations[i], year, reporterSpellings);
+            string? groupNormalized = null;
             for (var k = i; k <= last; k++)
             {
                 var citation = WithYear(citations[k], year, reporterSpellings);
@@ -299,8 +261,9 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                     CaseName = name?.Name,
                     FullStart = name?.Start ?? citation.Start,
                     FullEnd = k == last ? groupEnd : pinEnds[k - i],
-                    ParallelTo = k == i ? null : first.Normalized,
+                    ParallelTo = groupNormalized,
                 };
+                groupNormalized ??= citation.Normalized;
             }
 
             previousEnd = groupEnd;
@@ -404,6 +367,16 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
 
         return start;
     }
+
+    /// <summary>A citation exactly as far as <paramref name="match"/> reaches; its parts are added with <c>with</c>.</summary>
+    private static FoundCitation Spanning(Match match, CitationKind kind, string normalized) => new()
+    {
+        Kind = kind,
+        RawText = match.Value,
+        Normalized = normalized,
+        Start = match.Index,
+        End = match.Index + match.Length,
+    };
 
     /// <summary>
     /// After a citation, search on from its end; after a match that was no citation ("1990 Congress

@@ -9,6 +9,9 @@ namespace LexIntel.Shared.Citations;
 /// </summary>
 public sealed record FoundCitation
 {
+    private readonly int? fullStart;
+    private readonly int? fullEnd;
+
     public required CitationKind Kind { get; init; }
 
     /// <summary>The text between <see cref="Start"/> and <see cref="End"/>, exactly as written.</summary>
@@ -25,9 +28,19 @@ public sealed record FoundCitation
 
     public required int End { get; init; }
 
-    public int FullStart { get; init; }
+    /// <summary>Where the case name starts; <see cref="Start"/> when there is none.</summary>
+    public int FullStart
+    {
+        get => fullStart ?? Start;
+        init => fullStart = value;
+    }
 
-    public int FullEnd { get; init; }
+    /// <summary>Where the pin cite or parenthetical ends; <see cref="End"/> when there is none.</summary>
+    public int FullEnd
+    {
+        get => fullEnd ?? End;
+        init => fullEnd = value;
+    }
 
     public int? Volume { get; init; }
 

@@ -32,10 +32,6 @@ public sealed class ReporterCatalog
 
     public static ReporterCatalog Default => LazyDefault.Value;
 
-    public int ReporterSpellings => reporters.Count;
-
-    public int LawSpellings => codes.Count + sessionLaws.Count;
-
     /// <summary>Every edition the spelling may stand for; several when reporters-db lists it for more than one.</summary>
     public ReadOnlySpan<CaseReporter> FindReporter(ReadOnlySpan<char> written)
     {

@@ -152,7 +152,7 @@ internal static class ShortFormResolver
 
         foreach (var word in shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word.Length > 2 && char.IsUpper(word[0]) && word is not ("See" or "Cf." or "But" or "Accord" or "Compare")
+            if (word.Length > 2 && char.IsUpper(word[0]) && !CaseNameFinder.IsSignal(word)
                 && caseName.Split(' ').Any(w => w.TrimEnd(',', '.').Equals(word, StringComparison.Ordinal)))
             {
                 return true;
