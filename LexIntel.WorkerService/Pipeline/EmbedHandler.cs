@@ -32,36 +32,42 @@ internal sealed partial class EmbedHandler(
         }
 
         var total = await db.DocumentChunks.CountAsync(c => c.DocumentId == job.DocumentId, cancellationToken);
+        var done = total - await db.DocumentChunks.CountAsync(c => c.DocumentId == job.DocumentId && c.Embedding == null, cancellationToken);
         while (true)
         {
+            // Only what the model needs: the row also holds the search vector, which is as large as the text.
             var batch = await db.DocumentChunks
                 .Where(c => c.DocumentId == job.DocumentId && c.Embedding == null)
                 .OrderBy(c => c.Ordinal)
                 .Take(BatchSize)
+                .Select(c => new { c.Id, c.Text })
                 .ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 break;
             }
 
-            GeneratedEmbeddings<Embedding<float>> vectors;
+            GeneratedEmbeddings<Embedding<float>> generated;
             try
             {
-                vectors = await embeddings.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
+                generated = await embeddings.GenerateAsync(batch.Select(c => c.Text), cancellationToken: cancellationToken);
             }
             catch (EmbeddingDimensionMismatchException ex)
             {
                 throw new PermanentJobException("embedding_misconfigured", ex.Message, ex);
             }
 
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Embedding = new Vector(vectors[i].Vector);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var done = total - await db.DocumentChunks.CountAsync(c => c.DocumentId == job.DocumentId && c.Embedding == null, cancellationToken);
+            // One statement for the batch; a chunk embedded meanwhile by a redelivered job keeps its vector.
+            var ids = batch.Select(c => c.Id).ToArray();
+            var vectors = generated.Select(v => new Vector(v.Vector)).ToArray();
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                UPDATE "DocumentChunks" AS c SET "Embedding" = v.embedding
+                FROM unnest({ids}, {vectors}) AS v(id, embedding)
+                WHERE c."Id" = v.id AND c."Embedding" IS NULL
+                """,
+                cancellationToken);
+            done += batch.Count;
             await stages.ReportAsync(job, ProcessingStatus.Embedding, 60 + (35 * done / Math.Max(1, total)), $"Embedded {done} of {total} passages", cancellationToken);
         }
 

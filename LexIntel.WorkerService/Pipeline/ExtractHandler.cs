@@ -143,7 +143,7 @@ internal sealed partial class ExtractHandler(
                 await using var transaction = await context.Database.BeginTransactionAsync(ct);
                 await context.Citations.Where(c => c.DocumentId == document.Id).ExecuteDeleteAsync(ct);
                 await context.DocumentChunks.Where(c => c.DocumentId == document.Id).ExecuteDeleteAsync(ct);
-                context.DocumentChunks.AddRange(chunkEntities);
+                await ChunkBulkWriter.WriteAsync(context, chunkEntities, ct);
                 context.Citations.AddRange(citationEntities);
                 await context.SaveChangesAsync(ct);
 
