@@ -22,8 +22,6 @@ internal sealed class IngestScenario : IBenchmarkScenario
     /// <summary>The corpus is small; uploading it to several cases (duplicates are per case) makes a run long enough to measure.</summary>
     private const int Rounds = 6;
 
-    private const int WarmUpRounds = 2;
-
     public string Name => "ingest";
 
     public string Description => "documents/pages/chunks per second through the app vs. the embedding model alone";
@@ -64,12 +62,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
         client.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
         var files = Directory.GetFiles(Corpus.CourtDocuments).Where(f => new FileInfo(f).Length > 0 && !f.EndsWith("LICENSE.doctor", StringComparison.Ordinal)).Order().ToList();
 
-        // Warm-up: the first round loads the model and compiles every extractor's path; by the end of
-        // the second the hot methods have been recompiled with their profiles (tiered compilation).
-        for (var round = 0; round < WarmUpRounds; round++)
-        {
-            await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
-        }
+        // Warm-up round: the worker loads the model and compiles every extractor's path once.
+        await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
 
         var started = DateTimeOffset.UtcNow;
         var rounds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => CaseUploader.UploadAndWaitAsync(client, files, cancellationToken)));
