@@ -48,11 +48,6 @@ public sealed class DocumentUploader(
             results.Add(await UploadFileAsync(caseId, fileName, section.Body, cancellationToken));
         }
 
-        if (results.Any(r => r.Outcome == "created"))
-        {
-            outbox.Dispatch();
-        }
-
         return results;
     }
 
@@ -103,6 +98,10 @@ public sealed class DocumentUploader(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+
+                // Each file's job goes out as soon as it is committed: the workers start on the
+                // first document while the rest of a large upload is still arriving.
+                outbox.Dispatch();
                 return new UploadedFile(fileName, "created", DocumentResponse.From(document, 0, 0), null);
             }
             catch (DbUpdateException)
