@@ -10,10 +10,12 @@ namespace LexIntel.ApiService.Search;
 
 /// <summary>
 /// Finds a tenant's passages by full-text rank (<c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), by
-/// embedding similarity (pgvector HNSW), or both fused with Reciprocal Rank Fusion, in one SQL
-/// statement: each ranking takes its top candidates, RRF adds <c>1 / (k + rank)</c> per ranking.
+/// embedding similarity (pgvector HNSW), or both fused with Reciprocal Rank Fusion: each ranking
+/// takes its top candidates, RRF adds <c>1 / (k + rank)</c> per ranking. In hybrid mode the two
+/// rankings run at once on two connections, so a search waits for the slower one, not for both;
+/// one more statement then reads the page's passages, highlights and citations.
 /// </summary>
-public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, IOptions<SearchOptions> options)
+public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, IOptions<SearchOptions> options)
 {
     // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
     private const int PreRankFactor = 5;
@@ -23,56 +25,157 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         var settings = options.Value;
         ReadOnlyMemory<float>? embedding = query.Mode == SearchMode.Keyword ? null : await embedder.EmbedAsync(query.Text, cancellationToken);
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        List<Candidate> candidates;
+        switch (query.Mode)
+        {
+            case SearchMode.Keyword:
+                candidates = [.. (await KeywordRankingAsync(db, query, settings, cancellationToken)).Select(r => new Candidate(r.Id, r.Score, r.Rank, r.Score, null, null))];
+                break;
+            case SearchMode.Semantic:
+                candidates = [.. (await SemanticRankingAsync(db, query, embedding!.Value, settings, cancellationToken)).Select(r => new Candidate(r.Id, r.Score, null, null, r.Rank, r.Score))];
+                break;
+            default:
+                // A second context from the same pool: one connection cannot run two statements at once.
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    var second = scope.ServiceProvider.GetRequiredService<LexIntelDbContext>();
+                    var keyword = KeywordRankingAsync(db, query, settings, cancellationToken);
+                    var semantic = SemanticRankingAsync(second, query, embedding!.Value, settings, cancellationToken);
+                    await Task.WhenAll(keyword, semantic);
+                    candidates = Fuse(await keyword, await semantic, settings.RrfK);
+                }
+
+                break;
+        }
+
+        var ordered = candidates
+            .Where(c => query.After is not { } after || c.Score < after.Score || (c.Score == after.Score && c.Id.CompareTo(after.ChunkId) > 0))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Id)
+            .ToList();
+        var page = ordered.Take(query.Limit).ToList();
+        var passages = await PassagesAsync(query, [.. page.Select(c => c.Id)], cancellationToken);
+
+        // A passage deleted between ranking and reading is left out of the page.
+        var hits = page.Where(c => passages.ContainsKey(c.Id)).Select(c => passages[c.Id].ToHit(c)).ToList();
+        var next = ordered.Count > query.Limit ? new SearchCursor(page[^1].Score, page[^1].Id, query.Fingerprint).Encode() : null;
+        return new SearchResponse(query.Mode.ToString().ToLowerInvariant(), hits, next);
+    }
+
+    /// <summary>RRF: every chunk either ranking found, scored by the sum of <c>1 / (k + rank)</c> over the rankings that found it.</summary>
+    private static List<Candidate> Fuse(List<Ranked> keyword, List<Ranked> semantic, int k)
+    {
+        var byId = keyword.ToDictionary(r => r.Id, r => new Candidate(r.Id, 1.0 / (k + r.Rank), r.Rank, r.Score, null, null));
+        foreach (var r in semantic)
+        {
+            byId[r.Id] = byId.TryGetValue(r.Id, out var found)
+                ? found with { Score = found.Score + (1.0 / (k + r.Rank)), SemanticRank = r.Rank, Similarity = r.Score }
+                : new Candidate(r.Id, 1.0 / (k + r.Rank), null, null, r.Rank, r.Score);
+        }
+
+        return [.. byId.Values];
+    }
+
+    private static async Task<List<Ranked>> KeywordRankingAsync(LexIntelDbContext context, SearchQuery query, SearchOptions settings, CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(context, null, KeywordSql(query), query, null, settings, reader => (Id: reader.GetGuid(0), Score: reader.GetDouble(1)), cancellationToken);
+        return [.. rows.Select((r, i) => new Ranked(r.Id, r.Score, i + 1))];
+    }
+
+    /// <summary>Re-ranked by distance here: a filtered HNSW scan in relaxed order may return rows slightly out of order.</summary>
+    private static async Task<List<Ranked>> SemanticRankingAsync(LexIntelDbContext context, SearchQuery query, ReadOnlyMemory<float> embedding, SearchOptions settings, CancellationToken cancellationToken)
+    {
+        var setup = new NpgsqlBatchCommand("SELECT set_config('hnsw.ef_search', $1, false), set_config('hnsw.iterative_scan', 'relaxed_order', false)")
+        {
+            Parameters = { new NpgsqlParameter { Value = settings.EfSearch.ToString(CultureInfo.InvariantCulture) } },
+        };
+        var rows = await ReadAsync(context, setup, SemanticSql(query), query, embedding, settings, reader => (Id: reader.GetGuid(0), Distance: reader.GetDouble(1)), cancellationToken);
+        return [.. rows.OrderBy(r => r.Distance).ThenBy(r => r.Id).Select((r, i) => new Ranked(r.Id, 1 - r.Distance, i + 1))];
+    }
+
+    /// <summary>The page's passages with their document, highlighted fragments and the citations in each.</summary>
+    private async Task<Dictionary<Guid, Passage>> PassagesAsync(SearchQuery query, Guid[] ids, CancellationToken cancellationToken)
+    {
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        const string Sql = """
+            SELECT c."Id", c."DocumentId", d."OriginalFileName", d."CaseId", c."PageStart", c."PageEnd", c."Text",
+                   ts_headline('english', c."Text", websearch_to_tsquery('english', @query) || websearch_to_tsquery('english', @tsquery), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'),
+                   ARRAY(SELECT DISTINCT x."Normalized" FROM "Citations" x WHERE x."ChunkId" = c."Id" ORDER BY x."Normalized")
+            FROM "DocumentChunks" c
+            JOIN "Documents" d ON d."Id" = c."DocumentId"
+            WHERE c."Id" = ANY(@ids) AND d."TenantId" = @tenant
+            """;
+        var command = new NpgsqlBatchCommand(Sql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter("ids", ids),
+                new NpgsqlParameter("tenant", query.TenantId),
+                new NpgsqlParameter("query", query.Text),
+                new NpgsqlParameter("tsquery", LegalText.ForFullTextSearch(query.Text)),
+            },
+        };
+        var rows = await ExecuteAsync(db, [command], Passage.Read, cancellationToken);
+        return rows.ToDictionary(p => p.ChunkId);
+    }
+
+    private static Task<List<T>> ReadAsync<T>(
+        LexIntelDbContext context,
+        NpgsqlBatchCommand? setup,
+        string sql,
+        SearchQuery query,
+        ReadOnlyMemory<float>? embedding,
+        SearchOptions settings,
+        Func<NpgsqlDataReader, T> read,
+        CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        AddParameters(command.Parameters, query, embedding, settings);
+        return ExecuteAsync(context, setup is null ? [command] : [setup, command], read, cancellationToken);
+    }
+
+    /// <summary>Runs the commands as one batch on the context's connection and reads the last one's rows.</summary>
+    private static async Task<List<T>> ExecuteAsync<T>(LexIntelDbContext context, NpgsqlBatchCommand[] commands, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)context.Database.GetDbConnection();
+        await context.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "SELECT set_config('hnsw.ef_search', $1, false), set_config('hnsw.iterative_scan', 'relaxed_order', false)")
+            foreach (var command in commands)
             {
-                Parameters = { new NpgsqlParameter { Value = settings.EfSearch.ToString(CultureInfo.InvariantCulture) } },
-            });
-            var search = new NpgsqlBatchCommand(BuildSql(query, embedding is not null));
-            AddParameters(search.Parameters, query, embedding, settings);
-            batch.BatchCommands.Add(search);
-
-            var rows = new List<Row>();
-            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-            {
-                await reader.NextResultAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    rows.Add(Row.Read(reader));
-                }
+                batch.BatchCommands.Add(command);
             }
 
-            var page = rows.Take(query.Limit).ToList();
-            var citations = await CitationsOfAsync([.. page.Select(r => r.ChunkId)], cancellationToken);
-            var hits = page.Select(r => r.ToHit(citations.TryGetValue(r.ChunkId, out var cited) ? cited : [])).ToList();
-            var next = rows.Count > query.Limit ? new SearchCursor(page[^1].Score, page[^1].ChunkId, query.Fingerprint).Encode() : null;
-            return new SearchResponse(query.Mode.ToString().ToLowerInvariant(), hits, next);
+            var rows = new List<T>();
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            for (var skip = 1; skip < commands.Length; skip++)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(read(reader));
+            }
+
+            return rows;
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await context.Database.CloseConnectionAsync();
         }
-    }
-
-    private async Task<Dictionary<Guid, string[]>> CitationsOfAsync(Guid[] chunkIds, CancellationToken cancellationToken)
-    {
-        var rows = await db.Citations.AsNoTracking()
-            .Where(c => c.ChunkId != null && chunkIds.Contains(c.ChunkId.Value))
-            .Select(c => new { ChunkId = c.ChunkId!.Value, c.Normalized })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.ChunkId).ToDictionary(g => g.Key, g => g.Select(r => r.Normalized).Distinct().ToArray());
     }
 
     /// <summary>
     /// Only fixed fragments go into the text; every value is a parameter. Filters are repeated in
     /// each ranking so each index scan is already scoped.
     /// </summary>
-    private static string BuildSql(SearchQuery query, bool semantic)
+    private static string Scope(SearchQuery query)
     {
         var scope = new StringBuilder("""d."TenantId" = @tenant""");
         if (query.CaseIds is not null)
@@ -105,109 +208,48 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
             scope.Append(""" AND EXISTS (SELECT 1 FROM "Citations" x WHERE x."DocumentId" = d."Id" AND x."Normalized" = @cites)""");
         }
 
-        var keyword = query.Mode != SearchMode.Semantic;
-        var sql = new StringBuilder("WITH ");
-        if (keyword)
-        {
-            sql.Append(CultureInfo.InvariantCulture, $"""
-                matched AS (
-                    -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge
-                    -- case would be ranked row by row, so at most @rank_window matches are, first by
-                    -- the cheaper ts_rank, then the best @prerank_depth by cover density.
-                    SELECT m."Id", ts_rank_cd(m."SearchVector", m.tsq, 32)::float8 AS score
-                    FROM (
-                        SELECT w."Id", w."SearchVector", w.tsq
-                        FROM (
-                            SELECT c."Id", c."SearchVector", q.tsq
-                            FROM "DocumentChunks" c
-                            JOIN "Documents" d ON d."Id" = c."DocumentId"
-                            CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
-                            WHERE c."SearchVector" @@ q.tsq AND {scope}
-                            LIMIT @rank_window
-                        ) w
-                        ORDER BY ts_rank(w."SearchVector", w.tsq, 32) DESC
-                        LIMIT @prerank_depth
-                    ) m
-                    ORDER BY score DESC, m."Id"
-                    LIMIT @depth
-                ),
-                keyword AS (
-                    -- Ranked after the LIMIT: a top-N sort of the matches, not a full one.
-                    SELECT "Id", score, row_number() OVER (ORDER BY score DESC, "Id")::int AS rank FROM matched
-                ),
-                """);
-        }
-
-        if (semantic)
-        {
-            // relaxed_order lets a filtered HNSW scan go on until it has enough rows; re-ranked by distance here.
-            sql.Append(CultureInfo.InvariantCulture, $"""
-                nearest AS (
-                    SELECT c."Id", c."Embedding" <=> @embedding::vector AS distance
-                    FROM "DocumentChunks" c
-                    JOIN "Documents" d ON d."Id" = c."DocumentId"
-                    WHERE c."Embedding" IS NOT NULL AND {scope}
-                    ORDER BY c."Embedding" <=> @embedding::vector
-                    LIMIT @depth
-                ),
-                semantic AS (
-                    SELECT "Id", 1 - distance AS similarity, row_number() OVER (ORDER BY distance, "Id")::int AS rank FROM nearest
-                ),
-                """);
-        }
-
-        sql.Append(query.Mode switch
-        {
-            SearchMode.Keyword => """
-                fused AS (SELECT "Id", rank AS keyword_rank, score AS keyword_score, NULL::int AS semantic_rank, NULL::float8 AS similarity, score AS fused FROM keyword)
-                """,
-            SearchMode.Semantic => """
-                fused AS (SELECT "Id", NULL::int AS keyword_rank, NULL::float8 AS keyword_score, rank AS semantic_rank, similarity, similarity AS fused FROM semantic)
-                """,
-            _ => """
-                fused AS (
-                    SELECT coalesce(k."Id", s."Id") AS "Id", k.rank AS keyword_rank, k.score AS keyword_score, s.rank AS semantic_rank, s.similarity,
-                           coalesce(1.0 / (@rrf_k + k.rank), 0) + coalesce(1.0 / (@rrf_k + s.rank), 0) AS fused
-                    FROM keyword k FULL OUTER JOIN semantic s ON s."Id" = k."Id"
-                )
-                """,
-        });
-
-        sql.Append("""
-
-            SELECT f."Id", c."DocumentId", d."OriginalFileName", d."CaseId", c."PageStart", c."PageEnd", c."Text",
-                   ts_headline('english', c."Text", websearch_to_tsquery('english', @query) || websearch_to_tsquery('english', @tsquery), 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'),
-                   f.fused::float8, f.keyword_rank, f.keyword_score, f.semantic_rank, f.similarity
-            FROM fused f
-            JOIN "DocumentChunks" c ON c."Id" = f."Id"
-            JOIN "Documents" d ON d."Id" = c."DocumentId"
-            """);
-        if (query.After is not null)
-        {
-            sql.Append("""
-
-                WHERE f.fused::float8 < @after_score OR (f.fused::float8 = @after_score AND f."Id" > @after_id)
-                """);
-        }
-
-        sql.Append("""
-
-            ORDER BY f.fused::float8 DESC, f."Id"
-            LIMIT @limit
-            """);
-        return sql.ToString();
+        return scope.ToString();
     }
+
+    private static string KeywordSql(SearchQuery query) => $"""
+        -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge case would
+        -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank,
+        -- then the best @prerank_depth by cover density.
+        SELECT m."Id", ts_rank_cd(m."SearchVector", m.tsq, 32)::float8 AS score
+        FROM (
+            SELECT w."Id", w."SearchVector", w.tsq
+            FROM (
+                SELECT c."Id", c."SearchVector", q.tsq
+                FROM "DocumentChunks" c
+                JOIN "Documents" d ON d."Id" = c."DocumentId"
+                CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
+                WHERE c."SearchVector" @@ q.tsq AND {Scope(query)}
+                LIMIT @rank_window
+            ) w
+            ORDER BY ts_rank(w."SearchVector", w.tsq, 32) DESC
+            LIMIT @prerank_depth
+        ) m
+        ORDER BY score DESC, m."Id"
+        LIMIT @depth
+        """;
+
+    // relaxed_order lets a filtered HNSW scan go on until it has enough rows.
+    private static string SemanticSql(SearchQuery query) => $"""
+        SELECT c."Id", (c."Embedding" <=> @embedding::vector)::float8 AS distance
+        FROM "DocumentChunks" c
+        JOIN "Documents" d ON d."Id" = c."DocumentId"
+        WHERE c."Embedding" IS NOT NULL AND {Scope(query)}
+        ORDER BY c."Embedding" <=> @embedding::vector
+        LIMIT @depth
+        """;
 
     private static void AddParameters(NpgsqlParameterCollection parameters, SearchQuery query, ReadOnlyMemory<float>? embedding, SearchOptions settings)
     {
         parameters.AddWithValue("tenant", query.TenantId);
-        parameters.AddWithValue("query", query.Text);
         parameters.AddWithValue("tsquery", LegalText.ForFullTextSearch(query.Text));
         parameters.AddWithValue("depth", settings.CandidateDepth);
         parameters.AddWithValue("rank_window", settings.KeywordRankWindow);
         parameters.AddWithValue("prerank_depth", settings.CandidateDepth * PreRankFactor);
-        parameters.AddWithValue("rrf_k", settings.RrfK);
-        parameters.AddWithValue("limit", query.Limit + 1);
         if (embedding is { } vector)
         {
             parameters.AddWithValue("embedding", VectorText.Format(vector.Span));
@@ -242,17 +284,17 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
         {
             parameters.AddWithValue("cites", query.Cites);
         }
-
-        if (query.After is { } after)
-        {
-            parameters.AddWithValue("after_score", after.Score);
-            parameters.AddWithValue("after_id", after.ChunkId);
-        }
     }
 
-    private sealed record Row(Guid ChunkId, Guid DocumentId, string DocumentName, Guid CaseId, int PageStart, int PageEnd, string Text, string Highlight, double Score, int? KeywordRank, double? KeywordScore, int? SemanticRank, double? Similarity)
+    /// <summary>A chunk's place in one ranking: its score there (rank score or similarity) and rank, 1 = best.</summary>
+    private sealed record Ranked(Guid Id, double Score, int Rank);
+
+    /// <summary>A chunk to show: its final score and where it came from.</summary>
+    private sealed record Candidate(Guid Id, double Score, int? KeywordRank, double? KeywordScore, int? SemanticRank, double? Similarity);
+
+    private sealed record Passage(Guid ChunkId, Guid DocumentId, string DocumentName, Guid CaseId, int PageStart, int PageEnd, string Text, string Highlight, string[] Citations)
     {
-        public static Row Read(NpgsqlDataReader reader) => new(
+        public static Passage Read(NpgsqlDataReader reader) => new(
             reader.GetGuid(0),
             reader.GetGuid(1),
             reader.GetString(2),
@@ -261,13 +303,10 @@ public sealed class ChunkSearcher(LexIntelDbContext db, QueryEmbedder embedder, 
             reader.GetInt32(5),
             reader.GetString(6),
             reader.GetString(7),
-            reader.GetDouble(8),
-            reader.IsDBNull(9) ? null : reader.GetInt32(9),
-            reader.IsDBNull(10) ? null : reader.GetDouble(10),
-            reader.IsDBNull(11) ? null : reader.GetInt32(11),
-            reader.IsDBNull(12) ? null : reader.GetDouble(12));
+            reader.GetFieldValue<string[]>(8));
 
-        public SearchHit ToHit(IReadOnlyList<string> citations) =>
-            new(ChunkId, DocumentId, DocumentName, CaseId, PageStart, PageEnd, Text, Highlight, new SearchScore(Score, KeywordRank, KeywordScore, SemanticRank, Similarity), citations);
+        public SearchHit ToHit(Candidate candidate) =>
+            new(ChunkId, DocumentId, DocumentName, CaseId, PageStart, PageEnd, Text, Highlight,
+                new SearchScore(candidate.Score, candidate.KeywordRank, candidate.KeywordScore, candidate.SemanticRank, candidate.Similarity), Citations);
     }
 }
