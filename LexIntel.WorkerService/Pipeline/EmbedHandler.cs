@@ -67,7 +67,7 @@ internal sealed partial class EmbedHandler(
                 WHERE c."Id" = v.id AND c."Embedding" IS NULL
                 """,
                 cancellationToken);
-            done += batch.Count;
+            done = Math.Min(total, done + batch.Count);
             await stages.ReportAsync(job, ProcessingStatus.Embedding, 60 + (35 * done / Math.Max(1, total)), $"Embedded {done} of {total} passages", cancellationToken);
         }
 
