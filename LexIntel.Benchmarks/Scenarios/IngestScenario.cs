@@ -47,13 +47,14 @@ internal sealed class IngestScenario : IBenchmarkScenario
 
         var passes = new List<Pass>();
         var modelRuns = new List<double>();
-        List<string>? texts = null;
+        List<string> texts = [];
         for (var pair = 0; pair < Pairs; pair++)
         {
             passes.Add(await RunPassAsync(client, files, cancellationToken));
-            texts ??= await ChunkTextsAsync(app, passes[0], cancellationToken);
             if (pair == 0)
             {
+                // Every pass ingests the same corpus, so the first pass's chunks serve every model run.
+                texts = await ChunkTextsAsync(app, passes[0], cancellationToken);
                 await generator.GenerateAsync(texts.Take(64), cancellationToken: cancellationToken);
             }
 
