@@ -63,10 +63,10 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
         // Register before the first read, so an append between the read and the wait still wakes us.
         using var signal = await signals.RegisterAsync(streamKey);
         var cursor = afterId;
-        var woken = Stopwatch.GetTimestamp();
+        var notBefore = Stopwatch.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = await ReadSharedAsync(streamKey, cursor, woken);
+            var batch = await ReadSharedAsync(streamKey, cursor, notBefore);
             foreach (var entry in batch)
             {
                 cursor = entry.Id;
@@ -77,8 +77,7 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
             {
                 try
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, cancellationToken);
-                    woken = Stopwatch.GetTimestamp();
+                    notBefore = await signal.WaitAsync(options.Value.PollInterval, cancellationToken) ? signal.NotifiedAt : Stopwatch.GetTimestamp();
                 }
                 catch (OperationCanceledException)
                 {
@@ -89,16 +88,19 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
     }
 
     /// <summary>
+    /// <summary>
     /// Watchers of one stream that are at the same place and woken by the same append share one
     /// XREAD: 500 browsers following a case cost one read per event, not 500. A read that started
-    /// before this watcher was woken may predate the append that woke it, so it is not shared.
+    /// before <paramref name="notBefore"/> (when the notification that woke this watcher arrived)
+    /// may predate the append, so it is not shared. The watchers' own wake-up times would not do:
+    /// they spread over the milliseconds it takes to wake them all, and most would read alone.
     /// </summary>
-    private async Task<IReadOnlyList<ProgressEntry>> ReadSharedAsync(string streamKey, string cursor, long woken)
+    private async Task<IReadOnlyList<ProgressEntry>> ReadSharedAsync(string streamKey, string cursor, long notBefore)
     {
         var key = (streamKey, cursor);
         while (true)
         {
-            if (sharedReads.TryGetValue(key, out var inFlight) && inFlight.Started >= woken)
+            if (sharedReads.TryGetValue(key, out var inFlight) && inFlight.Started >= notBefore)
             {
                 return await inFlight.Read;
             }

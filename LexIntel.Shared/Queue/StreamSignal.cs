@@ -5,6 +5,7 @@ public sealed class StreamSignal : IDisposable
 {
     private readonly StreamSignals owner;
     private readonly SemaphoreSlim semaphore = new(0, 1);
+    private long notifiedAt;
 
     internal StreamSignal(StreamSignals owner, string streamKey)
     {
@@ -14,12 +15,19 @@ public sealed class StreamSignal : IDisposable
 
     public string StreamKey { get; }
 
+    /// <summary>
+    /// When the latest notification reached this process (a <see cref="System.Diagnostics.Stopwatch"/>
+    /// timestamp): any read of the stream that starts after it sees the append it announced.
+    /// </summary>
+    public long NotifiedAt => Volatile.Read(ref notifiedAt);
+
     /// <summary>Waits until the stream is appended to or <paramref name="timeout"/> passes.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         semaphore.WaitAsync(timeout, cancellationToken);
 
-    internal void Set()
+    internal void Set(long notified)
     {
+        Volatile.Write(ref notifiedAt, notified);
         try
         {
             if (semaphore.CurrentCount == 0)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using StackExchange.Redis;
 
@@ -61,9 +62,10 @@ public sealed class StreamSignals(IConnectionMultiplexer redis) : IDisposable
     {
         if (waiters.TryGetValue(streamKey, out var set))
         {
+            var notified = Stopwatch.GetTimestamp();
             foreach (var signal in set.Keys)
             {
-                signal.Set();
+                signal.Set(notified);
             }
         }
     }

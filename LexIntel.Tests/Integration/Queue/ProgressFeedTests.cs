@@ -1,7 +1,9 @@
+using System.Globalization;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace LexIntel.Tests.Integration.Queue;
 
@@ -85,6 +87,54 @@ public sealed class ProgressFeedTests(RedisServer redis)
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2));
         Assert.Equal([20, 100], seen.Select(e => e.Event.Percent));
         Assert.True(seen[^1].Event.Final);
+    }
+
+    [Fact]
+    public async Task Many_watchers_woken_by_one_append_share_their_reads()
+    {
+        const int Watchers = 200;
+        var feed = CreateFeed();
+        var (doc, @case) = (Guid.NewGuid(), Guid.NewGuid());
+        await feed.AppendAsync(Event(doc, @case, 10), Cancel);
+
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        watching.CancelAfter(TimeSpan.FromSeconds(30));
+        var received = new int[Watchers];
+        var readers = Enumerable.Range(0, Watchers).Select(i => Task.Run(
+            async () =>
+            {
+                await foreach (var entry in feed.WatchAsync(ProgressKeys.Case(@case), ProgressFeed.Beginning, watching.Token))
+                {
+                    Interlocked.Increment(ref received[i]);
+                    if (entry.Event.Final)
+                    {
+                        break;
+                    }
+                }
+            },
+            Cancel)).ToList();
+        await Eventually.HoldsAsync(() => received.All(n => n == 1), TimeSpan.FromSeconds(10), "every watcher's first event");
+
+        // Once every watcher is waiting again, a single append is what wakes them.
+        await Task.Delay(200, Cancel);
+        await using var admin = await ConnectionMultiplexer.ConnectAsync($"{redis.ConnectionString},allowAdmin=true");
+        var before = await XreadCallsAsync(admin);
+        await feed.AppendAsync(Event(doc, @case, 100, final: true), Cancel);
+        await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(10), Cancel);
+        var reads = await XreadCallsAsync(admin) - before;
+
+        Assert.All(received, n => Assert.Equal(2, n));
+
+        // Each watcher reading on its own would be 200 reads (and was, when a shared read only
+        // served watchers woken before it started).
+        Assert.InRange(reads, 1, Watchers / 10);
+    }
+
+    private static async Task<long> XreadCallsAsync(ConnectionMultiplexer admin)
+    {
+        var stats = await admin.GetServer(admin.GetEndPoints()[0]).InfoAsync("commandstats");
+        var xread = stats.SelectMany(g => g).Single(kv => kv.Key == "cmdstat_xread").Value;
+        return long.Parse(xread.Split(',')[0]["calls=".Length..], CultureInfo.InvariantCulture);
     }
 
     [Fact]
