@@ -13,14 +13,16 @@ public static class ProgressServerSentEvents
     public const string ProgressEventType = "progress";
 
     /// <summary>
-    /// Keeps idle connections open. <see cref="SseItem{T}"/> cannot carry a comment line, so it is an
-    /// event of its own type, without an id, which <c>EventSource</c> ignores unless listened to.
+    /// An SSE comment line, which every client ignores, keeps idle connections open. <see cref="SseItem{T}"/>
+    /// cannot carry one, so it goes straight to the response between two items, while the formatter
+    /// waits for the next.
     /// </summary>
-    public const string HeartbeatEventType = "heartbeat";
+    private static readonly byte[] Heartbeat = ": heartbeat\n\n"u8.ToArray();
 
     /// <summary>
-    /// The snapshots, then the stream's events, with a heartbeat whenever nothing was sent for a
-    /// while; a per-document feed ends after the final event.
+    /// The snapshots, then the stream's events, with a heartbeat comment written to
+    /// <paramref name="body"/> whenever nothing was sent for a while; a per-document feed ends after
+    /// the final event.
     /// </summary>
     public static async IAsyncEnumerable<SseItem<ProgressEvent>> Create(
         IReadOnlyList<ProgressEvent> snapshots,
@@ -28,6 +30,7 @@ public static class ProgressServerSentEvents
         bool endAtFinal,
         ProgressStreamOptions options,
         TimeProvider time,
+        Stream body,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var snapshot in snapshots)
@@ -60,7 +63,8 @@ public static class ProgressServerSentEvents
 
                         if (time.GetElapsedTime(lastSent) >= options.HeartbeatInterval)
                         {
-                            yield return new SseItem<ProgressEvent>(null!, HeartbeatEventType);
+                            await body.WriteAsync(Heartbeat, cancellationToken);
+                            await body.FlushAsync(cancellationToken);
                             lastSent = time.GetTimestamp();
                         }
 
