@@ -214,22 +214,24 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
     private static string KeywordSql(SearchQuery query) => $"""
         -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge case would
         -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank,
-        -- then the best @prerank_depth by cover density.
-        SELECT m."Id", ts_rank_cd(m."SearchVector", m.tsq, 32)::float8 AS score
+        -- then the best @prerank_depth by cover density. Only ids and ranks are sorted (a tsvector
+        -- is ~2 kB): the few rows ts_rank_cd needs are read again by primary key.
+        SELECT r."Id", ts_rank_cd(c."SearchVector", r.tsq, 32)::float8 AS score
         FROM (
-            SELECT w."Id", w."SearchVector", w.tsq
+            SELECT w."Id", w.tsq
             FROM (
-                SELECT c."Id", c."SearchVector", q.tsq
+                SELECT c."Id", q.tsq, ts_rank(c."SearchVector", q.tsq, 32) AS quick
                 FROM "DocumentChunks" c
                 JOIN "Documents" d ON d."Id" = c."DocumentId"
                 CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
                 WHERE c."SearchVector" @@ q.tsq AND {Scope(query)}
                 LIMIT @rank_window
             ) w
-            ORDER BY ts_rank(w."SearchVector", w.tsq, 32) DESC
+            ORDER BY w.quick DESC
             LIMIT @prerank_depth
-        ) m
-        ORDER BY score DESC, m."Id"
+        ) r
+        JOIN "DocumentChunks" c ON c."Id" = r."Id"
+        ORDER BY score DESC, r."Id"
         LIMIT @depth
         """;
 
