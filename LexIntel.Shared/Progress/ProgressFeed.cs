@@ -88,7 +88,6 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
     }
 
     /// <summary>
-    /// <summary>
     /// Watchers of one stream that are at the same place and woken by the same append share one
     /// XREAD: 500 browsers following a case cost one read per event, not 500. A read that started
     /// before <paramref name="notBefore"/> (when the notification that woke this watcher arrived)
