@@ -12,8 +12,6 @@ namespace LexIntel.ApiService.Cases;
 public static class CasesApi
 {
     public const int MaxNameLength = 300;
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
 
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
@@ -78,37 +76,20 @@ public static class CasesApi
         int? limit = null,
         string? cursor = null)
     {
-        var pageSize = limit ?? DefaultPageSize;
-        if (pageSize is < 1 or > MaxPageSize)
+        var errors = new Dictionary<string, string[]>();
+        var page = PageRequest.Parse(limit, cursor, errors);
+        if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["limit"] = [$"limit must be between 1 and {MaxPageSize}."],
-            });
+            return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Cases.AsNoTracking().Where(c => c.TenantId == tenant.TenantId);
-        if (cursor is not null)
-        {
-            if (!KeysetCursor.TryDecode(cursor, out var after))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["cursor"] = ["cursor is not one this API returned; start again without it."],
-                });
-            }
-
-            query = query.Where(c => c.CreatedAt < after.CreatedAt || (c.CreatedAt == after.CreatedAt && c.Id < after.Id));
-        }
-
-        var rows = await query
-            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .Take(pageSize + 1)
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.TenantId == tenant.TenantId)
+            .NewestFirst(page)
             .Select(c => new { Case = c, DocumentCount = c.Documents.Count })
             .ToListAsync(cancellationToken);
 
-        var items = rows.Take(pageSize).Select(r => CaseResponse.From(r.Case, r.DocumentCount)).ToList();
-        var next = rows.Count > pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        var (items, next) = page.Split(rows.Select(r => CaseResponse.From(r.Case, r.DocumentCount)).ToList(), c => new KeysetCursor(c.CreatedAt, c.Id));
         return TypedResults.Ok(new CasePage(items, next));
     }
 

@@ -19,9 +19,6 @@ namespace LexIntel.ApiService.Documents;
 
 public static class DocumentsApi
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         var uploads = app.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
@@ -161,17 +158,7 @@ public static class DocumentsApi
             }
         }
 
-        var pageSize = limit ?? DefaultPageSize;
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors["limit"] = [$"limit must be between 1 and {MaxPageSize}."];
-        }
-
-        KeysetCursor after = default;
-        if (cursor is not null && !KeysetCursor.TryDecode(cursor, out after))
-        {
-            errors["cursor"] = ["cursor is not one this API returned; start again without it."];
-        }
+        var page = PageRequest.Parse(limit, cursor, errors);
 
         if (errors.Count > 0)
         {
@@ -189,19 +176,12 @@ public static class DocumentsApi
             query = query.Where(d => d.Status == wanted);
         }
 
-        if (cursor is not null)
-        {
-            query = query.Where(d => d.CreatedAt < after.CreatedAt || (d.CreatedAt == after.CreatedAt && d.Id < after.Id));
-        }
-
         var rows = await query
-            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
-            .Take(pageSize + 1)
+            .NewestFirst(page)
             .Select(d => DocumentResponse.From(d, d.Chunks.Count, d.Citations.Count))
             .ToListAsync(cancellationToken);
 
-        var items = rows.Take(pageSize).ToList();
-        var next = rows.Count > pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null;
+        var (items, next) = page.Split(rows, d => new KeysetCursor(d.CreatedAt, d.Id));
         return TypedResults.Ok(new DocumentPage(items, next));
     }
 

@@ -97,6 +97,31 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     }
 
     [Fact]
+    public async Task Document_list_pages_newest_first_with_a_cursor_and_refuses_bad_paging()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Paging", Cancel);
+        foreach (var name in new[] { "first.txt", "second.txt", "third.txt" })
+        {
+            using var upload = await client.UploadAsync(caseId, Cancel, (name, new StringContent($"The note called {name}.")));
+            upload.EnsureSuccessStatusCode();
+        }
+
+        var page1 = await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents?limit=2", Cancel);
+        Assert.Equal(["third.txt", "second.txt"], page1!.Items.Select(d => d.FileName));
+        Assert.NotNull(page1.NextCursor);
+        var page2 = await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents?limit=2&cursor={page1.NextCursor}", Cancel);
+        Assert.Equal(["first.txt"], page2!.Items.Select(d => d.FileName));
+        Assert.Null(page2.NextCursor);
+
+        using var bad = await client.GetAsync($"/api/cases/{caseId}/documents?limit=0&cursor=bm9wZQ", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadAsStringAsync(Cancel);
+        Assert.Contains("limit must be between 1 and 200", problem, StringComparison.Ordinal);
+        Assert.Contains("cursor is not one this API returned", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_uploads_get_clear_errors_and_nothing_is_stored()
     {
         using var client = fixture.CreateApiClient(Guid.NewGuid());

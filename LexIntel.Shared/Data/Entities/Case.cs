@@ -1,7 +1,7 @@
 namespace LexIntel.Shared.Data.Entities;
 
 /// <summary>A legal matter: the unit users put documents into and search within.</summary>
-public sealed class Case
+public sealed class Case : ICreationOrdered
 {
     public Guid Id { get; set; }
 

@@ -3,7 +3,7 @@ using LexIntel.Shared.Storage;
 namespace LexIntel.Shared.Data.Entities;
 
 /// <summary>An uploaded file of a case and the state of its processing.</summary>
-public sealed class Document
+public sealed class Document : ICreationOrdered
 {
     public Guid Id { get; set; }
 
