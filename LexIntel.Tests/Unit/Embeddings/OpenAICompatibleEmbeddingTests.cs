@@ -49,7 +49,10 @@ public sealed class OpenAICompatibleEmbeddingTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await server.DisposeAsync();
 
-    private IEmbeddingGenerator<string, Embedding<float>> Generator(string? endpoint = null)
+    private IEmbeddingGenerator<string, Embedding<float>> Generator(string? endpoint = null) =>
+        Services(endpoint).GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+    private IServiceProvider Services(string? endpoint = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["LexIntel:Embeddings:Provider"] = "OpenAI";
@@ -57,7 +60,18 @@ public sealed class OpenAICompatibleEmbeddingTests : IAsyncLifetime
         builder.Configuration["LexIntel:Embeddings:Model"] = "text-embedding-3-small";
         builder.Configuration["LexIntel:Embeddings:ApiKey"] = "sk-test";
         builder.AddLexIntelEmbeddings();
-        return builder.Build().Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        return builder.Build().Services;
+    }
+
+    [Fact]
+    public void Chunks_are_still_measured_with_the_local_tokenizer_without_loading_the_local_model()
+    {
+        var tokens = Services().GetRequiredService<ITokenCounter>();
+
+        Assert.IsType<ArcticTokenizer>(tokens);
+        Assert.Equal(0, tokens.CountTokens(string.Empty));
+        Assert.InRange(tokens.CountTokens("The court"), 2, 3);
+        Assert.Equal(512, tokens.MaxTokens);
     }
 
     [Fact]
