@@ -1,3 +1,5 @@
+using LexIntel.Tests.Harness.Retrieval;
+
 namespace LexIntel.Benchmarks.Retrieval;
 
 /// <summary>Means over a query set.</summary>

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Shared.Citations;
 using LexIntel.Shared.Queue;
+using LexIntel.Tests.Harness;
 using LexIntel.WorkerService.Chunking;
 using LexIntel.WorkerService.Extraction;
 
@@ -67,7 +67,7 @@ internal sealed partial class CitationsScenario : IBenchmarkScenario
         IDocumentExtractor pdf = new PdfTextExtractor();
         IDocumentExtractor docx = new DocxTextExtractor();
         var texts = new List<string>();
-        foreach (var file in Directory.GetFiles(Corpus.CourtDocuments).Order())
+        foreach (var file in TestData.UploadableCourtDocuments())
         {
             var extractor = Path.GetExtension(file) switch
             {
@@ -75,7 +75,7 @@ internal sealed partial class CitationsScenario : IBenchmarkScenario
                 ".docx" => docx,
                 _ => null,
             };
-            if (extractor is null || new FileInfo(file).Length == 0)
+            if (extractor is null)
             {
                 continue;
             }

@@ -6,6 +6,7 @@ using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Embeddings;
+using LexIntel.Tests.Harness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -36,7 +37,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
         await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
         using var client = app.CreateHttpClient("api");
         client.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
-        var files = Directory.GetFiles(Corpus.CourtDocuments).Where(f => new FileInfo(f).Length > 0 && !f.EndsWith("LICENSE.doctor", StringComparison.Ordinal)).Order().ToList();
+        var files = TestData.UploadableCourtDocuments();
 
         // Warm-up round: the worker loads the model and compiles every extractor's path once.
         await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
@@ -93,7 +94,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
     }
 
     /// <summary>The corpus to <see cref="Rounds"/> new cases at once, timed to the last document's own finishing time (same host clock), so polling adds nothing.</summary>
-    private static async Task<Pass> RunPassAsync(HttpClient client, List<string> files, CancellationToken cancellationToken)
+    private static async Task<Pass> RunPassAsync(HttpClient client, IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var started = DateTimeOffset.UtcNow;
         var rounds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => CaseUploader.UploadAndWaitAsync(client, files, cancellationToken)));

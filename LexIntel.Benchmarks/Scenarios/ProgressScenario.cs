@@ -9,6 +9,7 @@ using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
+using LexIntel.Tests.Harness;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

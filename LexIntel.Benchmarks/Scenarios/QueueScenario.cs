@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
+using LexIntel.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

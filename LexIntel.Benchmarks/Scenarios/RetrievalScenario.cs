@@ -4,13 +4,15 @@ using System.Text.Json;
 using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Benchmarks.Retrieval;
+using LexIntel.Tests.Harness;
+using LexIntel.Tests.Harness.Retrieval;
 
 namespace LexIntel.Benchmarks.Scenarios;
 
 /// <summary>
 /// Retrieval quality of keyword, semantic and hybrid search on a labelled query set over a folder
 /// of documents, both given on the command line (defaults: the repository's labelled set over the
-/// shared court documents). The documents go through the real app; queries through its search API.
+/// repository's court documents). The documents go through the real app; queries through its search API.
 /// </summary>
 internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmarkScenario
 {
@@ -22,10 +24,10 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        var queriesPath = Option("--queries") ?? Path.Combine(AppContext.BaseDirectory, "Retrieval", "corpus-queries.jsonl");
-        var corpus = Option("--corpus") ?? Corpus.CourtDocuments;
+        var queriesPath = Option("--queries") ?? TestData.CourtDocumentQueries;
+        var corpus = Option("--corpus") ?? TestData.CourtDocuments;
         var queries = await LabelledQuery.ReadAsync(queriesPath, cancellationToken);
-        var files = Directory.GetFiles(corpus).Where(f => new FileInfo(f).Length > 0 && !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal)).Order().ToList();
+        var files = Directory.GetFiles(corpus).Where(f => new FileInfo(f).Length > 0 && !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
         using var data = new ThrowawayDataDirectory();
         await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);

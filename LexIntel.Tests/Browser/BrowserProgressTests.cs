@@ -39,7 +39,7 @@ public sealed class BrowserProgressTests(LexIntelAppFixture fixture)
         var tenant = Guid.NewGuid();
         using var client = fixture.CreateApiClient(tenant);
         var caseId = await client.CreateCaseAsync("Browser", Cancel);
-        using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))));
+        using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))));
         var documentId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
 
         using var playwright = await Playwright.CreateAsync();

@@ -13,7 +13,9 @@ public sealed class AdminApiTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private HttpClient CreateAdminClient(string? key = LexIntelAppFactory.AdminKey)
+    private HttpClient CreateAdminClient() => CreateAdminClient(LexIntelAppFactory.AdminKey);
+
+    private HttpClient CreateAdminClient(string? key)
     {
         var client = fixture.CreateApiClient();
         if (key is not null)

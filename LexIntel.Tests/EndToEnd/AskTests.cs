@@ -10,7 +10,7 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private static readonly IndexedCase Indexed = new("Ask", () =>
     [
-        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
+        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("missouri.pdf")))),
     ]);
 
     private HttpClient client = null!;

@@ -14,7 +14,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
 
     private static readonly IndexedCase Indexed = new("Citations", () =>
     [
-        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
+        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))),
         ("brief.txt", new StringContent(Brief)),
         ("memo.txt", new StringContent(Memo)),
     ]);

@@ -14,7 +14,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static ByteArrayContent CorpusFile(string name) => new(File.ReadAllBytes(Corpus.CourtDocument(name)));
+    private static ByteArrayContent CorpusFile(string name) => new(File.ReadAllBytes(TestData.CourtDocument(name)));
 
     private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
         new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
@@ -156,7 +156,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     {
         using var client = fixture.CreateApiClient(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Hostile", Cancel);
-        var opinion = File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf"));
+        var opinion = File.ReadAllBytes(TestData.CourtDocument("missouri.pdf"));
 
         using var upload = await client.UploadAsync(caseId, Cancel,
             ("../../../etc/passwd\u0001.txt", new StringContent("Plain notes citing Roe v. Wade, 410 U.S. 113 (1973).")),

@@ -80,7 +80,7 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
     {
         using var client = fixture.CreateApiClient(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Resume", Cancel);
-        var id = await UploadAsync(client, caseId, "opinion.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf"))));
+        var id = await UploadAsync(client, caseId, "opinion.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf"))));
 
         var first = await ReadEventsAsync(client, $"/api/documents/{id}/progress", until: e => e.Count == 3);
         Assert.Equal("ready", (await client.WaitUntilFinishedAsync(id, Cancel)).Status);

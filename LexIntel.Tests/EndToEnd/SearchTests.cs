@@ -14,9 +14,9 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
 
     private static readonly IndexedCase Indexed = new("Search", () =>
     [
-        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("vector-pdf.pdf")))),
-        ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("ca1_00117684624.pdf")))),
-        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")))),
+        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))),
+        ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("ca1_00117684624.pdf")))),
+        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("missouri.pdf")))),
         ("note.txt", new StringContent(Note)),
     ]);
 

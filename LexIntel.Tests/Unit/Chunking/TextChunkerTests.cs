@@ -15,7 +15,7 @@ public sealed class TextChunkerTests(ArcticEmbedModelFixture model) : IClassFixt
 
     private static DocumentText SlipOpinion()
     {
-        using var stream = File.OpenRead(Corpus.CourtDocument("vector-pdf.pdf"));
+        using var stream = File.OpenRead(TestData.CourtDocument("vector-pdf.pdf"));
         return DocumentText.From(new PdfTextExtractor().Extract(stream, TestContext.Current.CancellationToken).Pages);
     }
 

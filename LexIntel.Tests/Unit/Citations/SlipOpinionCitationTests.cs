@@ -10,7 +10,7 @@ public sealed class SlipOpinionCitationTests
 {
     private static readonly Lazy<(DocumentText Text, IReadOnlyList<FoundCitation> Citations)> Opinion = new(() =>
     {
-        using var pdf = File.OpenRead(Corpus.CourtDocument("vector-pdf.pdf"));
+        using var pdf = File.OpenRead(TestData.CourtDocument("vector-pdf.pdf"));
         var text = DocumentText.From(new PdfTextExtractor().Extract(pdf, CancellationToken.None).Pages);
         return (text, new CitationExtractor().Extract(text.Text));
     });

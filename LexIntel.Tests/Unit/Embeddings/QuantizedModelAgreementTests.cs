@@ -29,7 +29,7 @@ public sealed class QuantizedModelAgreementTests(ArcticEmbedModelFixture fixture
         var passages = new List<string>();
         foreach (var file in new[] { "missouri.pdf", "ca2_1-1.pdf", "ca7_3.pdf", "word-docx.docx" })
         {
-            using var stream = File.OpenRead(Corpus.CourtDocument(file));
+            using var stream = File.OpenRead(TestData.CourtDocument(file));
             var type = ContentSniffer.Sniff(stream, file)!;
             IDocumentExtractor extractor = type == DocumentContentTypes.Pdf ? new PdfTextExtractor() : new DocxTextExtractor();
             var text = DocumentText.From(extractor.Extract(stream, TestContext.Current.CancellationToken).Pages);

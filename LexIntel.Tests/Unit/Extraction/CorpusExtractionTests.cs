@@ -12,7 +12,7 @@ public sealed class CorpusExtractionTests
 
     private static (string? ContentType, ExtractedDocument? Document, PermanentJobException? Failure) Run(string fileName)
     {
-        using var stream = File.OpenRead(Corpus.CourtDocument(fileName));
+        using var stream = File.OpenRead(TestData.CourtDocument(fileName));
         var contentType = ContentSniffer.Sniff(stream, fileName);
         if (contentType is null)
         {

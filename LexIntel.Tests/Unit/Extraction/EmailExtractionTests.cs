@@ -19,6 +19,6 @@ public sealed class EmailExtractionTests
         Assert.Contains(SampleEmail.Body, text, StringComparison.Ordinal);
         Assert.Equal(["410 U.S. 113"], new LexIntel.Shared.Citations.CitationExtractor().Extract(text).Select(c => c.Normalized));
         Assert.Equal(["missouri.pdf", "notes.txt", "logo.png"], extracted.Attachments.Select(a => a.FileName));
-        Assert.Equal(File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf")), extracted.Attachments[0].Content);
+        Assert.Equal(File.ReadAllBytes(TestData.CourtDocument("missouri.pdf")), extracted.Attachments[0].Content);
     }
 }

@@ -40,7 +40,7 @@ public sealed class HostileFileExtractionTests
     [Fact]
     public void A_pdf_cut_short_fails_as_corrupt_or_keeps_the_pages_it_still_has()
     {
-        var opinion = File.ReadAllBytes(Corpus.CourtDocument("missouri.pdf"));
+        var opinion = File.ReadAllBytes(TestData.CourtDocument("missouri.pdf"));
         using var stream = new MemoryStream(opinion[..(opinion.Length / 3)]);
 
         try

@@ -1,4 +1,4 @@
-using LexIntel.Benchmarks.Retrieval;
+using LexIntel.Tests.Harness.Retrieval;
 
 namespace LexIntel.Tests.Unit.Retrieval;
 

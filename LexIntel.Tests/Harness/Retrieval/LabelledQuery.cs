@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LexIntel.Benchmarks.Retrieval;
+namespace LexIntel.Tests.Harness.Retrieval;
 
 /// <summary>One line of a labelled set: a query, the document that answers it, and the pages that do.</summary>
 public sealed record LabelledQuery(string Query, string Document, IReadOnlyList<int> Pages)

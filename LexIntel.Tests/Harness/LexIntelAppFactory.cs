@@ -1,18 +1,19 @@
+using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LexIntel.Benchmarks.Infrastructure;
+namespace LexIntel.Tests.Harness;
 
-/// <summary>Starts the real AppHost (embedded default) under Aspire.Hosting.Testing, for the tests (linked) and the benchmarks.</summary>
+/// <summary>Starts the real AppHost (embedded default) under Aspire.Hosting.Testing, for the tests and the benchmarks.</summary>
 public static class LexIntelAppFactory
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>The admin key the test apps are started with.</summary>
-    public const string AdminKey = "test-admin-key";
+    /// <summary>The admin key the apps of this process are started with: new for every run, never a known value.</summary>
+    public static string AdminKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {

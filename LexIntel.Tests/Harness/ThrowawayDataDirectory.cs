@@ -1,4 +1,4 @@
-namespace LexIntel.Benchmarks.Infrastructure;
+namespace LexIntel.Tests.Harness;
 
 /// <summary>
 /// A throw-away data directory for the embedded PostgreSQL and Redis, so tests and benchmarks never touch a

@@ -4,11 +4,11 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace LexIntel.Benchmarks.Infrastructure;
+namespace LexIntel.Tests.Harness;
 
 /// <summary>
-/// A throw-away redis-server on a free loopback port, without persistence. Shared (as a linked
-/// source file) by the benchmarks and the tests, which both need a real server of their own.
+/// A throw-away redis-server on a free loopback port, without persistence, for the benchmarks and
+/// the tests, which both need a real server of their own.
 /// </summary>
 public sealed class LocalRedisServer : IAsyncDisposable
 {

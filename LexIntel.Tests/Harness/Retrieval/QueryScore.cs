@@ -1,4 +1,4 @@
-namespace LexIntel.Benchmarks.Retrieval;
+namespace LexIntel.Tests.Harness.Retrieval;
 
 /// <summary>
 /// How well one ranked list answers one labelled query. Relevance is by page: a hit counts when it
