@@ -29,8 +29,6 @@ internal static class WorkerServiceExtensions
         builder.AddLexIntelStorage();
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
-        builder.Services.AddScoped<DocumentStages>();
-        builder.Services.AddScoped<AttachmentDocuments>();
 
         builder.Services.AddSingleton<IDocumentExtractor, PdfTextExtractor>();
         builder.Services.AddSingleton<IDocumentExtractor, DocxTextExtractor>();
@@ -42,8 +40,7 @@ internal static class WorkerServiceExtensions
         builder.Services.AddSingleton<TextChunker>();
         builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
 
-        builder.Services.AddJobHandler<ExtractHandler>(JobKinds.Extract);
-        builder.Services.AddJobHandler<EmbedHandler>(JobKinds.Embed);
+        builder.Services.AddDocumentPipeline();
 
         // Two documents embedding at once keep every model slot busy while one of them is between rounds.
         builder.Services.PostConfigure<QueueOptions>(o => o.ConcurrencyByKind.TryAdd(JobKinds.Embed, 2));

@@ -1,3 +1,4 @@
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,7 +37,7 @@ public static class AdminApi
     public static async Task<Ok<List<QueueStats>>> ListQueues(QueueAdmin admin)
     {
         var stats = new List<QueueStats>();
-        foreach (var kind in JobKinds.All)
+        foreach (var kind in DocumentPipeline.JobKinds)
         {
             stats.Add(await admin.GetStatsAsync(kind));
         }
@@ -49,7 +50,7 @@ public static class AdminApi
         QueueAdmin admin,
         int? limit = null)
     {
-        if (!JobKinds.All.Contains(kind))
+        if (!DocumentPipeline.JobKinds.Contains(kind))
         {
             return UnknownKind(kind);
         }
@@ -68,7 +69,7 @@ public static class AdminApi
 
     public static async Task<Results<Accepted, ProblemHttpResult>> RequeueDeadLetter(string kind, string id, QueueAdmin admin)
     {
-        if (!JobKinds.All.Contains(kind))
+        if (!DocumentPipeline.JobKinds.Contains(kind))
         {
             return UnknownKind(kind);
         }
@@ -79,5 +80,5 @@ public static class AdminApi
     }
 
     private static ProblemHttpResult UnknownKind(string kind) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown queue", detail: $"There is no '{kind}' queue; the queues are {string.Join(", ", JobKinds.All)}.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown queue", detail: $"There is no '{kind}' queue; the queues are {string.Join(", ", DocumentPipeline.JobKinds)}.");
 }

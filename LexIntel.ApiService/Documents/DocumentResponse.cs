@@ -1,4 +1,5 @@
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Progress;
 
 namespace LexIntel.ApiService.Documents;
@@ -21,6 +22,6 @@ public sealed record DocumentResponse(
     DateTimeOffset UpdatedAt)
 {
     internal static DocumentResponse From(Document d, int chunks, int citations) => new(
-        d.Id, d.CaseId, d.OriginalFileName, d.ContentType, d.SizeBytes, d.Sha256, ProgressStages.For(d.Status), d.PageCount,
+        d.Id, d.CaseId, d.OriginalFileName, d.ContentType, d.SizeBytes, d.Sha256, DocumentPipeline.StageOf(d.Status), d.PageCount,
         chunks, citations, d.FailureCode, d.FailureReason, d.ParentDocumentId, d.CreatedAt, d.UpdatedAt);
 }

@@ -1,4 +1,5 @@
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Progress;
 
 namespace LexIntel.ApiService.Progress;
@@ -10,24 +11,12 @@ internal static class ProgressSnapshot
     {
         DocumentId = document.Id,
         CaseId = document.CaseId,
-        Stage = ProgressStages.For(document.Status),
-        Percent = PercentOf(document.Status),
-        Message = $"{document.OriginalFileName} is {ProgressStages.For(document.Status)}",
+        Stage = DocumentPipeline.StageOf(document.Status),
+        Percent = DocumentPipeline.PercentAt(document.Status),
+        Message = $"{document.OriginalFileName} is {DocumentPipeline.StageOf(document.Status)}",
         At = document.UpdatedAt,
         Final = document.Status is ProcessingStatus.Ready or ProcessingStatus.Failed,
         FailureCode = document.FailureCode,
         FailureReason = document.FailureReason,
-    };
-
-    /// <summary>Where each stage starts, as the workers report it.</summary>
-    private static int PercentOf(ProcessingStatus status) => status switch
-    {
-        ProcessingStatus.Queued => 0,
-        ProcessingStatus.Extracting => 5,
-        ProcessingStatus.Chunking => 30,
-        ProcessingStatus.Citations => 50,
-        ProcessingStatus.Embedding => 60,
-        ProcessingStatus.Indexing => 96,
-        _ => 100,
     };
 }

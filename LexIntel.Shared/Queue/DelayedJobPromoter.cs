@@ -1,3 +1,4 @@
+using LexIntel.Shared.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed partial class DelayedJobPromoter(
 {
     private const int BatchSize = 100;
 
-    private readonly string[] kinds = [.. JobKinds.All.Union(registrations.Select(r => r.Kind))];
+    private readonly string[] kinds = [.. DocumentPipeline.JobKinds.Union(registrations.Select(r => r.Kind))];
 
     public async Task<int> PromoteDueAsync()
     {

@@ -1,10 +1,8 @@
 namespace LexIntel.Shared.Queue;
 
-/// <summary>The job streams: one per step, so CPU-heavy embedding scales apart from extraction.</summary>
+/// <summary>The job streams of the document pipeline (see <c>DocumentPipeline</c>, which orders them).</summary>
 public static class JobKinds
 {
     public const string Extract = "extract";
     public const string Embed = "embed";
-
-    public static IReadOnlyList<string> All { get; } = [Extract, Embed];
 }

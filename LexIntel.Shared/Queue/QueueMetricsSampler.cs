@@ -1,3 +1,4 @@
+using LexIntel.Shared.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -16,7 +17,7 @@ public sealed partial class QueueMetricsSampler(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var kinds = JobKinds.All.Union(registrations.Select(r => r.Kind)).ToList();
+        var kinds = DocumentPipeline.JobKinds.Union(registrations.Select(r => r.Kind)).ToList();
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

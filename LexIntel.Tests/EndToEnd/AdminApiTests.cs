@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting.Testing;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Infrastructure;
 using StackExchange.Redis;
@@ -46,7 +47,7 @@ public sealed class AdminApiTests(LexIntelAppFixture fixture)
 
         var queues = await client.GetFromJsonAsync<List<QueueStats>>("/api/admin/queues", Cancel);
 
-        Assert.Equal(JobKinds.All, queues!.Select(q => q.Kind));
+        Assert.Equal(DocumentPipeline.JobKinds, queues!.Select(q => q.Kind));
         Assert.All(queues!, q => Assert.True(q.Length >= 0 && q.Pending >= 0 && q.DeadLetters >= 0));
     }
 

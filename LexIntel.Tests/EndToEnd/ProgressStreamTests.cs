@@ -63,9 +63,11 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
             Assert.Equal(id, e.Json.GetProperty("documentId").GetGuid());
         });
         Assert.Equal(progress.Select(e => e.Id), progress.Select(e => e.Id).Distinct());
-        var stages = progress.Select(e => e.Json.GetProperty("stage").GetString()).ToList();
-        Assert.Equal(["extracting", "chunking", "citations", "embedding"], stages.Where(s => s != "queued").Take(4));
-        Assert.Equal("ready", stages[^1]);
+        var stages = progress.Select(e => e.Json.GetProperty("stage").GetString()).Where(s => s != "queued").ToList();
+        var stagesInTurn = stages.Where((stage, i) => i == 0 || stages[i - 1] != stage);
+        Assert.Equal(["extracting", "chunking", "citations", "embedding", "indexing", "ready"], stagesInTurn);
+        var percents = progress.Select(e => e.Json.GetProperty("percent").GetInt32()).ToList();
+        Assert.Equal(percents.Order(), percents);
         Assert.True(progress[^1].Json.GetProperty("final").GetBoolean());
         Assert.Equal(100, progress[^1].Json.GetProperty("percent").GetInt32());
 

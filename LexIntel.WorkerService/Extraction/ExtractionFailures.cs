@@ -5,7 +5,9 @@ namespace LexIntel.WorkerService.Extraction;
 /// <summary>The permanent extraction failures, with the stable codes and the words users see.</summary>
 public static class ExtractionFailures
 {
-    public static PermanentJobException NoText(string reason) => new("no_extractable_text", reason);
+    public const string NoTextCode = "no_extractable_text";
+
+    public static PermanentJobException NoText(string reason) => new(NoTextCode, reason);
 
     public static PermanentJobException Encrypted(Exception inner) =>
         new("encrypted", "the file is encrypted or password-protected; upload an unprotected copy", inner);

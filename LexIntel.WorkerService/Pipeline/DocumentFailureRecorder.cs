@@ -1,5 +1,6 @@
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ internal sealed class DocumentFailureRecorder(LexIntelDbContext db, ProgressFeed
             {
                 DocumentId = job.DocumentId,
                 CaseId = job.CaseId,
-                Stage = ProgressStages.For(ProcessingStatus.Failed),
+                Stage = DocumentPipeline.StageOf(ProcessingStatus.Failed),
                 Percent = 100,
                 Message = reason,
                 At = now,

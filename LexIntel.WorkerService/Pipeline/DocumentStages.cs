@@ -1,5 +1,6 @@
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,10 @@ namespace LexIntel.WorkerService.Pipeline;
 /// </summary>
 internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress, TimeProvider time)
 {
-    /// <summary>True when the job's run is still current and now at <paramref name="status"/>.</summary>
-    public async Task<bool> MoveToAsync(JobMessage job, ProcessingStatus status, int percent, string message, CancellationToken cancellationToken)
+    /// <summary>True when the job's run is still current and now at the start of <paramref name="step"/>.</summary>
+    public async Task<bool> MoveToAsync(JobMessage job, PipelineStep step, string message, CancellationToken cancellationToken)
     {
+        var status = step.Status;
         var now = time.GetUtcNow();
         var moved = await db.Documents
             .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
@@ -25,7 +27,7 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
             return false;
         }
 
-        await ReportAsync(job, status, percent, message, cancellationToken);
+        await ReportAsync(job, status, step.StartPercent, message, cancellationToken);
         return true;
     }
 
@@ -35,7 +37,7 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
             {
                 DocumentId = job.DocumentId,
                 CaseId = job.CaseId,
-                Stage = ProgressStages.For(status),
+                Stage = DocumentPipeline.StageOf(status),
                 Percent = percent,
                 Message = message,
                 At = time.GetUtcNow(),

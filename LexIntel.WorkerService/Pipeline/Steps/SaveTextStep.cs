@@ -1,0 +1,91 @@
+using System.Diagnostics.CodeAnalysis;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace LexIntel.WorkerService.Pipeline.Steps;
+
+/// <summary>
+/// One transaction that replaces the document's passages and citations with this pass's, so a
+/// redelivered job never duplicates anything; rolled back when the run is no longer current.
+/// </summary>
+internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : IDocumentStep
+{
+    public PipelineStep Step => DocumentPipeline.SaveText;
+
+    public string Describe(DocumentRun run) => $"Saving {run.Chunks.Count} passages and {run.Citations.Count} citations";
+
+    public async Task<StepResult> RunAsync(DocumentRun run, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var documentId = run.Document.Id;
+        var runNumber = run.Job.RunNumber;
+        var pageCount = run.Text.PageCount;
+        var chunks = run.Chunks.Select(c => new DocumentChunk
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = documentId,
+            Ordinal = c.Ordinal,
+            Text = c.Text,
+            PageStart = c.PageStart,
+            PageEnd = c.PageEnd,
+            CharStart = c.CharStart,
+            CharEnd = c.CharEnd,
+        }).ToList();
+        var citations = run.Citations.Select(c => new Citation
+        {
+            Id = Guid.CreateVersion7(now),
+            DocumentId = documentId,
+            ChunkId = chunks.FirstOrDefault(k => k.CharStart <= c.Start && c.Start < k.CharEnd)?.Id,
+            Kind = c.Kind,
+            RawText = Truncate(c.RawText, 1000),
+            Normalized = Truncate(c.Normalized, 500),
+            Volume = c.Volume,
+            Reporter = Truncate(c.Reporter, 100),
+            Page = c.Page,
+            Title = Truncate(c.Title, 100),
+            Section = Truncate(c.Section, 200),
+            Pin = Truncate(c.Pin, 50),
+            CaseName = Truncate(c.CaseName, 300),
+            Court = Truncate(c.Court, 100),
+            Year = c.Year,
+            PageNumber = run.Text.PageAt(c.Start),
+            SpanStart = c.Start,
+            SpanEnd = c.End,
+        }).ToList();
+
+        // The retrying execution strategy replays the whole unit, transaction included.
+        var saved = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            db,
+            async (context, ct) =>
+            {
+                context.ChangeTracker.Clear();
+                await using var transaction = await context.Database.BeginTransactionAsync(ct);
+                await context.Citations.Where(c => c.DocumentId == documentId).ExecuteDeleteAsync(ct);
+                await context.DocumentChunks.Where(c => c.DocumentId == documentId).ExecuteDeleteAsync(ct);
+                await ChunkBulkWriter.WriteAsync(context, chunks, ct);
+                context.Citations.AddRange(citations);
+                await context.SaveChangesAsync(ct);
+
+                var current = await context.Documents
+                    .Where(d => d.Id == documentId && d.RunNumber == runNumber && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed)
+                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.PageCount, pageCount).SetProperty(d => d.UpdatedAt, now), ct);
+                if (current == 0)
+                {
+                    await transaction.RollbackAsync(ct);
+                    return false;
+                }
+
+                await transaction.CommitAsync(ct);
+                return true;
+            },
+            cancellationToken);
+
+        db.ChangeTracker.Clear();
+        return saved ? StepResult.Success : StepResult.Superseded;
+    }
+
+    [return: NotNullIfNotNull(nameof(value))]
+    private static string? Truncate(string? value, int length) => value is null || value.Length <= length ? value : value[..length];
+}
