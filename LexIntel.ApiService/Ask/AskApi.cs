@@ -17,7 +17,8 @@ public static class AskApi
     {
         var api = app.MapGroup("/api/cases/{caseId:guid}")
             .WithTags("Ask")
-            .RequireTenant();
+            .RequireTenant()
+            .RequireCaseAccess();
 
         api.MapPost("/ask", Ask)
             .WithName(nameof(Ask))
@@ -146,11 +147,6 @@ public static class AskApi
         if (!UserIdentity.TryGet(http, out var userId))
         {
             return (question, null, UserIdentity.InvalidUser(), null);
-        }
-
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return (question, null, CasesApi.CaseNotFound(caseId), null);
         }
 
         if (request.ConversationId is not { } conversationId)

@@ -18,13 +18,14 @@ public static class ConversationsApi
         var api = app.MapGroup("/api")
             .WithTags("Conversations")
             .RequireTenant();
+        var cases = api.MapCaseGroup();
 
-        api.MapPost("/cases/{caseId:guid}/conversations", CreateConversation)
+        cases.MapPost("/conversations", CreateConversation)
             .WithName(nameof(CreateConversation))
             .WithSummary("Start a conversation about a case")
             .WithDescription("Private to the caller (`X-User-Id`). Ask follow-ups with `POST /api/cases/{caseId}/ask` and `conversationId`.");
 
-        api.MapGet("/cases/{caseId:guid}/conversations", ListConversations)
+        cases.MapGet("/conversations", ListConversations)
             .WithName(nameof(ListConversations))
             .WithSummary("The caller's conversations about a case, most recent first");
 
@@ -59,11 +60,6 @@ public static class ConversationsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["title"] = [$"A title has at most {MaxTitleLength} characters."] });
         }
 
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
-        }
-
         var now = PostgresTime.Truncate(time.GetUtcNow());
         var conversation = new Conversation
         {
@@ -90,11 +86,6 @@ public static class ConversationsApi
         if (!UserIdentity.TryGet(http, out var userId))
         {
             return UserIdentity.InvalidUser();
-        }
-
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
         }
 
         var conversations = await db.Conversations.AsNoTracking()

@@ -19,6 +19,7 @@ public static class CitationsApi
         var api = app.MapGroup("/api")
             .WithTags("Citations")
             .RequireTenant();
+        var cases = api.MapCaseGroup();
 
         // Extraction reads no tenant's data: front ends may call it before choosing a tenant.
         var open = app.MapGroup("/api")
@@ -29,12 +30,12 @@ public static class CitationsApi
             .WithSummary("A document's citations, grouped by authority")
             .WithDescription("Each authority the document cites (normalized, so variant spellings and short forms count together), how often, on which pages, and every occurrence as written.");
 
-        api.MapGet("/cases/{caseId:guid}/citations", GetCaseAuthorities)
+        cases.MapGet("/citations", GetCaseAuthorities)
             .WithName(nameof(GetCaseAuthorities))
             .WithSummary("The case's table of authorities")
             .WithDescription("Every authority cited in the case's documents (cases, then statutes, regulations, court rules, journals), with how many citations and documents cite it and where.");
 
-        api.MapGet("/cases/{caseId:guid}/citations/search", FindCitingDocuments)
+        cases.MapGet("/citations/search", FindCitingDocuments)
             .WithName(nameof(FindCitingDocuments))
             .WithSummary("Documents citing an authority")
             .WithDescription("`q` is a citation written any way the extractor recognizes (`410 U. S. 113`, `42 USC 1983`); answers the case's documents that cite it, with counts and pages.");
@@ -89,17 +90,12 @@ public static class CitationsApi
         return TypedResults.Ok(new DocumentCitationsResponse(document.Id, document.OriginalFileName, citations.Count, authorities));
     }
 
-    public static async Task<Results<Ok<CaseAuthoritiesResponse>, ProblemHttpResult>> GetCaseAuthorities(
+    public static async Task<Ok<CaseAuthoritiesResponse>> GetCaseAuthorities(
         Guid caseId,
         LexIntelDbContext db,
         TenantContext tenant,
         CancellationToken cancellationToken)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
-        }
-
         var rows = await CaseCitations(db, caseId, tenant.TenantId).ToListAsync(cancellationToken);
         var authorities = rows
             .GroupBy(r => r.Citation.Normalized, StringComparer.Ordinal)
@@ -117,7 +113,7 @@ public static class CitationsApi
         return TypedResults.Ok(new CaseAuthoritiesResponse(caseId, rows.Count, authorities));
     }
 
-    public static async Task<Results<Ok<CitingDocumentsResponse>, ProblemHttpResult, ValidationProblem>> FindCitingDocuments(
+    public static async Task<Results<Ok<CitingDocumentsResponse>, ValidationProblem>> FindCitingDocuments(
         Guid caseId,
         string? q,
         LexIntelDbContext db,
@@ -125,11 +121,6 @@ public static class CitationsApi
         ICitationExtractor extractor,
         CancellationToken cancellationToken)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
-        }
-
         var query = q?.Trim() ?? string.Empty;
         if (query.Length is 0 or > MaxAuthorityQueryLength)
         {

@@ -25,8 +25,9 @@ public static class DocumentsApi
         var api = app.MapGroup("/api")
             .WithTags("Documents")
             .RequireTenant();
+        var cases = api.MapCaseGroup();
 
-        api.MapPost("/cases/{caseId:guid}/documents", UploadDocuments)
+        cases.MapPost("/documents", UploadDocuments)
             .WithName(nameof(UploadDocuments))
             .WithSummary("Upload documents")
             .WithDescription("multipart/form-data with one or more files. Each file is stored, typed by its content and queued for processing. 201 when a document was created; 200 when every file was already in the case (the existing documents are returned); otherwise the problem of the rejected file(s).")
@@ -34,7 +35,7 @@ public static class DocumentsApi
             .WithMetadata(new RequestSizeLimitAttribute(uploads.MaxRequestBytes))
             .DisableAntiforgery();
 
-        api.MapGet("/cases/{caseId:guid}/documents", ListDocuments)
+        cases.MapGet("/documents", ListDocuments)
             .WithName(nameof(ListDocuments))
             .WithSummary("List a case's documents")
             .WithDescription("Newest first, keyset-paged; filter by status (queued, extracting, …, ready, failed).");
@@ -95,11 +96,6 @@ public static class DocumentsApi
         DocumentUploader uploader,
         CancellationToken cancellationToken)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
-        }
-
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
@@ -135,7 +131,7 @@ public static class DocumentsApi
             extensions: new Dictionary<string, object?> { ["files"] = files });
     }
 
-    public static async Task<Results<Ok<DocumentPage>, ProblemHttpResult, ValidationProblem>> ListDocuments(
+    public static async Task<Results<Ok<DocumentPage>, ValidationProblem>> ListDocuments(
         Guid caseId,
         LexIntelDbContext db,
         TenantContext tenant,
@@ -163,11 +159,6 @@ public static class DocumentsApi
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
-        }
-
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
         }
 
         var query = db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenant.TenantId);

@@ -20,6 +20,7 @@ public static partial class ProgressApi
         var api = app.MapGroup("/api")
             .WithTags("Progress")
             .RequireTenant();
+        var cases = api.MapCaseGroup();
 
         api.MapGet("/documents/{documentId:guid}/progress", DocumentProgress)
             .WithName(nameof(DocumentProgress))
@@ -27,7 +28,7 @@ public static partial class ProgressApi
             .WithDescription("A `state` event with the current state, then `progress` events (id = stream id) after `Last-Event-ID` (header or `?lastEventId=`); ends after the final event (ready or failed).")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-        api.MapGet("/cases/{caseId:guid}/progress", CaseProgress)
+        cases.MapGet("/progress", CaseProgress)
             .WithName(nameof(CaseProgress))
             .WithSummary("Follow every document of a case (text/event-stream)")
             .WithDescription("A `state` event per document, then `progress` events of all the case's documents after `Last-Event-ID`; stays open.")
@@ -71,11 +72,6 @@ public static partial class ProgressApi
         }
 
         var tenantId = request.Tenant.TenantId;
-        if (!await request.Db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
-        }
-
         var documents = await request.Db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenantId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
         DisableProxyBuffering(request.Http);
         var events = request.Feed.WatchAsync(ProgressKeys.Case(caseId), cursor, cancellationToken);

@@ -18,8 +18,9 @@ public static class SearchApi
         var api = app.MapGroup("/api")
             .WithTags("Search")
             .RequireTenant();
+        var cases = api.MapCaseGroup();
 
-        api.MapPost("/cases/{caseId:guid}/search", SearchCase)
+        cases.MapPost("/search", SearchCase)
             .WithName(nameof(SearchCase))
             .WithSummary("Search a case's documents")
             .WithDescription("Hybrid (full-text + semantic, fused with Reciprocal Rank Fusion; default), keyword or semantic. Each hit: the passage, highlighted matches, document and pages, its score and the parts of it, the citations in it. Paged with `nextCursor`.");
@@ -32,20 +33,14 @@ public static class SearchApi
         return app;
     }
 
-    public static async Task<Results<Ok<SearchResponse>, ProblemHttpResult, ValidationProblem>> SearchCase(
+    public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchCase(
         Guid caseId,
         SearchRequest request,
-        LexIntelDbContext db,
         TenantContext tenant,
         ICitationExtractor citations,
         ChunkSearcher searcher,
         CancellationToken cancellationToken)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken))
-        {
-            return CasesApi.CaseNotFound(caseId);
-        }
-
         if (!TryCreateQuery(request, tenant.TenantId, [caseId], citations, out var query, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
