@@ -10,6 +10,7 @@ using LexIntel.Benchmarks.Search;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Embeddings;
+using LexIntel.Shared.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
