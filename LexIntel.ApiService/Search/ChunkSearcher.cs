@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using LexIntel.Shared.Data;
+using LexIntel.Shared.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;

@@ -9,6 +9,7 @@ using LexIntel.Benchmarks.Search;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Embeddings;
+using LexIntel.Shared.Search;
 using LexIntel.Tests.Harness;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;

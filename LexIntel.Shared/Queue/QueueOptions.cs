@@ -15,7 +15,7 @@ public sealed class QueueOptions
     /// <summary>Attempts in all (the first run included) before a retryable failure is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Delay before the first retry; doubled for each further attempt, with full jitter.</summary>
+    /// <summary>Ceiling of the delay before the first retry, doubled for each further attempt; see <see cref="RetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
@@ -58,10 +58,15 @@ public sealed class QueueOptions
     internal string ResolveConsumerName() =>
         string.IsNullOrWhiteSpace(ConsumerName) ? $"{Environment.MachineName}-{Environment.ProcessId}" : ConsumerName;
 
-    /// <summary>Backoff for the retry after <paramref name="attempt"/> failed: full jitter over an exponential ceiling.</summary>
+    /// <summary>
+    /// Backoff for the retry after <paramref name="attempt"/> failed: "full jitter", anywhere from
+    /// zero up to an exponential ceiling (<paramref name="jitter"/> in [0, 1) picks where). Jobs
+    /// that failed together, say on one database blip, are spread over the whole window rather
+    /// than its upper half, so they do not come back in a burst.
+    /// </summary>
     internal TimeSpan RetryDelay(int attempt, double jitter)
     {
         var ceiling = Math.Min(RetryMaxDelay.TotalMilliseconds, RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1)));
-        return TimeSpan.FromMilliseconds(ceiling / 2 + (ceiling / 2 * jitter));
+        return TimeSpan.FromMilliseconds(ceiling * jitter);
     }
 }

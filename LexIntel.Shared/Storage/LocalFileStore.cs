@@ -73,10 +73,10 @@ public sealed class LocalFileStore : IFileStore
         return Task.CompletedTask;
     }
 
-    /// <summary>Keys are ours (ids joined by '/'); anything else is refused rather than resolved.</summary>
+    /// <summary>Keys are ours (<see cref="StorageKeys"/>); anything else is refused rather than resolved.</summary>
     private string PathFor(string key)
     {
-        if (key.Length == 0 || key.Contains("..", StringComparison.Ordinal) || Path.IsPathRooted(key) || key.Contains('\\', StringComparison.Ordinal))
+        if (!StorageKeys.IsContained(key))
         {
             throw new ArgumentException($"'{key}' is not a storage key.", nameof(key));
         }

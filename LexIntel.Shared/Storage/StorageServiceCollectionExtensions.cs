@@ -12,7 +12,4 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddSingleton<IFileStore, LocalFileStore>();
         return builder;
     }
-
-    /// <summary>The key of a document's original: ids only, so no file name ever reaches the file system.</summary>
-    public static string DocumentKey(Guid tenantId, Guid caseId, Guid documentId) => $"{tenantId:N}/{caseId:N}/{documentId:N}";
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Documents;
 using LexIntel.Shared.Data;
+using LexIntel.Shared.Documents;
 using LexIntel.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,6 +95,21 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal(original.Document!.Id, duplicate.Document!.Id);
         var list = await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel);
         Assert.Single(list!.Items);
+    }
+
+    [Fact]
+    public async Task A_name_too_long_for_what_follows_its_last_dot_is_cut_short_not_refused()
+    {
+        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Long names", Cancel);
+        var name = "Smith v. Jones, opposition to the motion to dismiss " + new string('x', 300);
+
+        using var upload = await client.UploadAsync(caseId, Cancel, (name, new StringContent("The court held that the motion was timely.")));
+
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var file = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single();
+        Assert.Equal("created", file.Outcome);
+        Assert.Equal(name[..FileNames.MaxLength], file.Document!.FileName);
     }
 
     [Fact]

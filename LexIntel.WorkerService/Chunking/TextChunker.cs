@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LexIntel.Shared.Documents;
 using LexIntel.Shared.Embeddings;
 using Microsoft.Extensions.Options;
 
@@ -13,14 +14,6 @@ namespace LexIntel.WorkerService.Chunking;
 /// </summary>
 public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingOptions> options)
 {
-    // Words that end in a period without ending a sentence, common in legal writing.
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "v.", "vs.", "co.", "inc.", "corp.", "ltd.", "no.", "nos.", "mr.", "mrs.", "ms.", "dr.", "st.", "cir.", "app.", "supp.",
-        "stat.", "ann.", "al.", "cf.", "e.g.", "i.e.", "id.", "ibid.", "art.", "ch.", "cl.", "para.", "sec.", "ct.", "cal.", "ed.",
-        "f.", "s.", "u.", "l.", "rev.", "jr.", "sr.", "gen.", "dept.", "div.", "dist.", "fed.", "r.", "civ.", "crim.", "p.", "pp.",
-    };
-
     private enum Break
     {
         None,
@@ -111,11 +104,11 @@ public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingO
 
     private static bool EndsSentence(string word, char next)
     {
-        var trimmed = word.TrimEnd('"', '”', '’', '\'', ')', ']');
+        // Opening marks are trimmed too: "(Fed." is the abbreviation "Fed." in a parenthetical.
+        var trimmed = word.AsSpan().TrimEnd("\"”’')]").TrimStart("\"“‘'([");
         return trimmed.Length > 0
             && trimmed[^1] is '.' or '!' or '?' or ':' or ';'
-            && !Abbreviations.Contains(trimmed)
-            && !(trimmed.Length == 2 && char.IsLetter(trimmed[0]) && trimmed[1] == '.')
+            && !(trimmed[^1] == '.' && LegalAbbreviations.IsAbbreviation(trimmed[..^1]))
             && (char.IsUpper(next) || next is '“' or '"' or '(' or '[' or '§' || char.IsDigit(next));
     }
 

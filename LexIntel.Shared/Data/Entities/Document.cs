@@ -62,7 +62,7 @@ public sealed class Document : ICreationOrdered
             ContentType = contentType,
             SizeBytes = staged.Length,
             Sha256 = staged.Sha256,
-            StorageKey = StorageServiceCollectionExtensions.DocumentKey(tenantId, caseId, id),
+            StorageKey = StorageKeys.ForDocument(tenantId, caseId, id),
             Status = ProcessingStatus.Queued,
             RunNumber = 1,
             CreatedAt = now,
