@@ -9,6 +9,7 @@ using StackExchange.Redis;
 namespace LexIntel.Tests.EndToEnd;
 
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class AdminApiTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -6,6 +6,7 @@ namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>The extractive answerer (no language model configured) for real, through the running app.</summary>
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private static readonly IndexedCase Indexed = new("Ask", () =>

@@ -7,6 +7,7 @@ namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>The citation API over documents the running app ingested: one case shared by the tests.</summary>
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private const string Brief = "Plaintiff sues under 42 U.S.C. § 1983. See Roe v. Wade, 410 U. S. 113, 120 (1973). Id. at 125.\fOn the second page: Fed. R. Civ. P. 12(b)(6).";

@@ -6,6 +6,7 @@ namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>Search over real corpus documents ingested by the running app; one case shared by the tests.</summary>
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private const string Note = "Plaintiff sues under 42 U.S.C. § 1983 for excessive force. The court relied on Roe v. Wade, 410 U.S. 113 (1973).";

@@ -7,6 +7,7 @@ using StackExchange.Redis;
 namespace LexIntel.Tests.Integration.Queue;
 
 [Collection(RedisCollection.Name)]
+[Tier(TestTier.Integration)]
 public sealed class JobQueueTests(RedisServer redis)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

@@ -5,6 +5,7 @@ using LexIntel.WorkerService.Extraction;
 
 namespace LexIntel.Tests.Unit.Extraction;
 
+[Tier(TestTier.Unit)]
 public sealed class CorpusExtractionTests
 {
     private static readonly DocumentExtractors Extractors = new(
