@@ -10,6 +10,7 @@ namespace LexIntel.Tests.Browser;
 /// naming its tenant with the cookie (EventSource cannot send headers).
 /// </summary>
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.Browser)]
 public sealed class BrowserProgressTests(LexIntelAppFixture fixture)
 {
     /// <summary>Debian's Chromium, which the setup script installs; Playwright's own browser download is unreachable here.</summary>

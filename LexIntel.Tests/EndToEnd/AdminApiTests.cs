@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting.Testing;
-using LexIntel.Shared.Pipeline;
+using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
 namespace LexIntel.Tests.EndToEnd;
 
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class AdminApiTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -43,13 +46,98 @@ public sealed class AdminApiTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Queues_are_listed_with_their_depths()
     {
+        const string Holder = "admin-depths-test";
+        var (extract, extractGroup) = (QueueKeys.Stream(JobKinds.Extract), QueueKeys.Group(JobKinds.Extract));
+        var (delayed, dead) = (QueueKeys.Delayed(JobKinds.Embed), QueueKeys.Dead(JobKinds.Embed));
+        await using var redis = await ConnectionMultiplexer.ConnectAsync((await fixture.App.GetConnectionStringAsync("redis", Cancel))!);
+        var db = redis.GetDatabase();
         using var client = CreateAdminClient();
+        var idle = await WaitUntilIdleAsync(client);
+        var (extractIdle, embedIdle) = (idle.Single(q => q.Kind == JobKinds.Extract), idle.Single(q => q.Kind == JobKinds.Embed));
+        RedisValue[] retries = [DelayedRetry(), DelayedRetry()];
+        StreamEntry[] held = [];
+        var deadId = RedisValue.Null;
+        try
+        {
+            // Added and read in one transaction, so the app's worker cannot take them first: three
+            // jobs delivered to a consumer that is not running them.
+            var transaction = db.CreateTransaction();
+            for (var i = 0; i < 3; i++)
+            {
+                _ = transaction.StreamAddAsync(extract, JobFields(JobKinds.Extract));
+            }
 
-        var queues = await client.GetFromJsonAsync<List<QueueStats>>("/api/admin/queues", Cancel);
+            var read = transaction.StreamReadGroupAsync(extract, extractGroup, Holder, StreamPosition.NewMessages, 3);
+            Assert.True(await transaction.ExecuteAsync());
+            held = await read;
+            var inAnHour = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
+            await db.SortedSetAddAsync(delayed, [.. retries.Select(r => new SortedSetEntry(r, inAnHour))]);
+            deadId = await db.StreamAddAsync(dead, JobFields(JobKinds.Embed));
 
-        Assert.Equal(DocumentPipeline.JobKinds, queues!.Select(q => q.Kind));
-        Assert.All(queues!, q => Assert.True(q.Length >= 0 && q.Pending >= 0 && q.DeadLetters >= 0));
+            var queues = await client.GetFromJsonAsync<List<QueueStats>>("/api/admin/queues", Cancel);
+
+            Assert.Equal(
+                [
+                    new QueueStats(JobKinds.Extract, Length: 3, Pending: 3, Lag: 0, Delayed: 0, DeadLetters: extractIdle.DeadLetters, Consumers: extractIdle.Consumers + 1),
+                    new QueueStats(JobKinds.Embed, Length: 0, Pending: 0, Lag: 0, Delayed: 2, DeadLetters: embedIdle.DeadLetters + 1, Consumers: embedIdle.Consumers),
+                ],
+                queues);
+        }
+        finally
+        {
+            // The app is shared: the later tests find its queues as they were.
+            if (held.Length > 0)
+            {
+                var ids = held.Select(e => e.Id).ToArray();
+                await db.StreamAcknowledgeAsync(extract, extractGroup, ids);
+                await db.StreamDeleteAsync(extract, ids);
+            }
+
+            await db.StreamDeleteConsumerAsync(extract, extractGroup, Holder);
+            await db.SortedSetRemoveAsync(delayed, retries);
+            if (!deadId.IsNull)
+            {
+                await db.StreamDeleteAsync(dead, [deadId]);
+            }
+        }
     }
+
+    /// <summary>
+    /// Waits out the jobs of earlier tests' documents, so every depth past this point is the
+    /// caller's own. Only uploads write the outbox, and the tests of the app run one at a time:
+    /// once it is drained, nothing new reaches the queues.
+    /// </summary>
+    private async Task<List<QueueStats>> WaitUntilIdleAsync(HttpClient client)
+    {
+        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
+            .UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+        List<QueueStats> queues = [];
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                if (await db.OutboxMessages.AnyAsync(m => m.DispatchedAt == null, Cancel))
+                {
+                    return false;
+                }
+
+                queues = (await client.GetFromJsonAsync<List<QueueStats>>("/api/admin/queues", Cancel))!;
+                return queues.All(q => q is { Length: 0, Pending: 0, Delayed: 0 });
+            },
+            TimeSpan.FromMinutes(2),
+            "the jobs of earlier tests to finish");
+        return queues;
+    }
+
+    /// <summary>A retry waiting in the delayed set: its job's fields as a flat JSON list, as the consumer writes it.</summary>
+    private static RedisValue DelayedRetry() =>
+        JsonSerializer.Serialize(JobFields(JobKinds.Embed).SelectMany(f => new[] { f.Name.ToString(), f.Value.ToString() }));
+
+    private static NameValueEntry[] JobFields(string kind) =>
+    [
+        new("v", 1), new("kind", kind), new("key", $"{kind}:{Guid.NewGuid()}:1"), new("tenant", Guid.NewGuid().ToString()),
+        new("case", Guid.NewGuid().ToString()), new("doc", Guid.NewGuid().ToString()), new("run", 1), new("attempt", 1),
+        new("enqueuedAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), new("traceparent", string.Empty), new("tracestate", string.Empty),
+    ];
 
     [Fact]
     public async Task A_dead_letter_is_listed_and_can_be_requeued_once()

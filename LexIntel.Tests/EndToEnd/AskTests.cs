@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Ask;
+using LexIntel.Shared.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>The extractive answerer (no language model configured) for real, through the running app.</summary>
 [Collection(LexIntelAppCollection.Name)]
-public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
+[Tier(TestTier.EndToEnd)]
+public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private static readonly IndexedCase Indexed = new("Ask", () =>
     [
@@ -29,6 +34,9 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
+        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+
     private async Task<AskResponse> AskAsync(object request)
     {
         using var response = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", request, Cancel);
@@ -48,12 +56,18 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
         var cited = ApiService.Ask.ReferenceIntegrity.CitedIn(answer.Answer);
         Assert.NotEmpty(cited);
         Assert.Equal(cited.Order(), answer.References.Select(r => r.Number).Order());
-        Assert.All(answer.References, reference =>
+        await using var db = await OpenDatabaseAsync();
+        foreach (var reference in answer.References)
         {
             Assert.Equal("missouri.pdf", reference.DocumentName);
-            Assert.InRange(reference.PageStart, 1, 5);
             Assert.Contains(reference.Quote.Split(" … ")[0], answer.Answer, StringComparison.Ordinal);
-        });
+
+            // A reference is worth its pages only if they are the passage's and the passage says what is quoted.
+            var passage = await db.DocumentChunks.AsNoTracking().SingleAsync(c => c.Id == reference.ChunkId, Cancel);
+            Assert.Equal((Indexed.Documents["missouri.pdf"], passage.PageStart, passage.PageEnd), (reference.DocumentId, reference.PageStart, reference.PageEnd));
+            var passageText = Whitespace().Replace(passage.Text, " ");
+            Assert.All(reference.Quote.Split(" … "), sentence => Assert.Contains(sentence, passageText, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
@@ -137,4 +151,8 @@ public sealed class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    /// <summary>Quotes are sentences with their whitespace collapsed, as the answerer splits them.</summary>
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

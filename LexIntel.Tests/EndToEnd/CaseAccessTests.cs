@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace LexIntel.Tests.EndToEnd;
 
+[Tier(TestTier.EndToEnd)]
 [Collection(LexIntelAppCollection.Name)]
 public sealed class CaseAccessTests(LexIntelAppFixture fixture)
 {

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
+using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Citations;
+using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>The citation API over documents the running app ingested: one case shared by the tests.</summary>
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private const string Brief = "Plaintiff sues under 42 U.S.C. § 1983. See Roe v. Wade, 410 U. S. 113, 120 (1973). Id. at 125.\fOn the second page: Fed. R. Civ. P. 12(b)(6).";
@@ -48,7 +52,14 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
         var occurrence = Assert.Single(russello.Occurrences);
         Assert.Equal("464 U. S. 16", occurrence.RawText);
         Assert.Equal("23", occurrence.Pin);
-        Assert.NotNull(occurrence.ChunkId);
+        await using (var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options))
+        {
+            // The passage an occurrence links to is the one its text starts in, on its page.
+            var passage = await db.DocumentChunks.AsNoTracking().SingleAsync(c => c.Id == occurrence.ChunkId, Cancel);
+            Assert.Equal(Indexed.Documents["vector-pdf.pdf"], passage.DocumentId);
+            Assert.InRange(occurrence.PageNumber!.Value, passage.PageStart, passage.PageEnd);
+            Assert.Equal(occurrence.RawText, passage.Text.Substring(occurrence.Start - passage.CharStart, occurrence.RawText.Length));
+        }
 
         Assert.Contains(response.Authorities, a => a.Normalized == "94 Stat. 3305" && a.Kind == CitationKind.Statute);
         Assert.DoesNotContain(response.Authorities, a => a.Normalized.Contains("App.", StringComparison.Ordinal));

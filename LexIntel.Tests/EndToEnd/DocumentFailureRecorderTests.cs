@@ -12,6 +12,7 @@ using StackExchange.Redis;
 namespace LexIntel.Tests.EndToEnd;
 
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class DocumentFailureRecorderTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

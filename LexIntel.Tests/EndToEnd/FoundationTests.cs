@@ -8,6 +8,7 @@ using Npgsql;
 namespace LexIntel.Tests.EndToEnd;
 
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class FoundationTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -5,6 +5,7 @@ using LexIntel.ApiService.Documents;
 namespace LexIntel.Tests.EndToEnd;
 
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>Publishing (azd, manifest) always takes the container variant, whatever this machine has.</summary>
+[Tier(TestTier.EndToEnd)]
 public sealed class PublishManifestTests
 {
     [Fact]

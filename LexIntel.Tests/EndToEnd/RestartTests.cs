@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>Stopping the AppHost stops PostgreSQL and Redis cleanly, and a restart finds the data again.</summary>
+[Tier(TestTier.EndToEnd)]
 public sealed class RestartTests
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);

@@ -6,6 +6,7 @@ namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>Search over real corpus documents ingested by the running app; one case shared by the tests.</summary>
 [Collection(LexIntelAppCollection.Name)]
+[Tier(TestTier.EndToEnd)]
 public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
 {
     private const string Note = "Plaintiff sues under 42 U.S.C. § 1983 for excessive force. The court relied on Roe v. Wade, 410 U.S. 113 (1973).";
@@ -68,15 +69,35 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_question_in_other_words_finds_the_right_document_semantically()
+    public async Task A_question_in_other_words_finds_the_passage_that_answers_it_semantically()
     {
-        var plea = await SearchAsync(new { query = "was her guilty plea voluntary or did her lawyer pressure her into it", mode = "semantic", limit = 3 });
-        var water = await SearchAsync(new { query = "can a state agency take water across state lines under an interstate agreement", mode = "semantic", limit = 3 });
+        const string PleaQuestion = "was her guilty plea voluntary or did her lawyer pressure her into it";
+        const string WaterQuestion = "can a state agency take water across state lines under an interstate agreement";
 
-        Assert.Equal("missouri.pdf", NameOf(plea.Items[0]));
-        Assert.Equal("vector-pdf.pdf", NameOf(water.Items[0]));
-        Assert.All(plea.Items, hit => Assert.InRange(hit.Score.SemanticSimilarity!.Value, -1, 1));
-        Assert.True(plea.Items[0].Score.Value >= plea.Items[^1].Score.Value);
+        var plea = await SearchAsync(new { query = PleaQuestion, mode = "semantic", limit = 3 });
+        var water = await SearchAsync(new { query = WaterQuestion, mode = "semantic", limit = 3 });
+
+        Assert.All(plea.Items, hit => Assert.Equal("missouri.pdf", NameOf(hit)));
+        Assert.All(water.Items, hit => Assert.Equal("vector-pdf.pdf", NameOf(hit)));
+
+        // The questions say "lawyer" and "interstate agreement" where the opinions say "counsel"
+        // and "compact". Page 1 of the Missouri opinion is its caption.
+        Assert.InRange(plea.Items[0].PageStart, 2, 5);
+        Assert.Contains("counsel", plea.Items[0].Text, StringComparison.Ordinal);
+        Assert.Contains("plea", plea.Items[0].Text, StringComparison.Ordinal);
+        Assert.Contains("compact", water.Items[0].Text, StringComparison.OrdinalIgnoreCase);
+
+        // Each answer is closer to its question than anything in the other question's opinion.
+        var pleaInWaterOpinion = await BestSimilarityAsync(PleaQuestion, "vector-pdf.pdf");
+        var waterInPleaOpinion = await BestSimilarityAsync(WaterQuestion, "missouri.pdf");
+        Assert.True(plea.Items[0].Score.SemanticSimilarity > pleaInWaterOpinion, $"{plea.Items[0].Score.SemanticSimilarity} vs {pleaInWaterOpinion}");
+        Assert.True(water.Items[0].Score.SemanticSimilarity > waterInPleaOpinion, $"{water.Items[0].Score.SemanticSimilarity} vs {waterInPleaOpinion}");
+    }
+
+    private async Task<double> BestSimilarityAsync(string query, string document)
+    {
+        var result = await SearchAsync(new { query, mode = "semantic", limit = 1, filters = new { documentIds = new[] { Indexed.Documents[document] } } });
+        return Assert.Single(result.Items).Score.SemanticSimilarity!.Value;
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Npgsql;
 namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>Passages are indexed by PostgreSQL and queries shaped by C#; both must read legal text alike.</summary>
+[Tier(TestTier.EndToEnd)]
 [Collection(LexIntelAppCollection.Name)]
 public sealed class SearchVectorTests(LexIntelAppFixture fixture)
 {

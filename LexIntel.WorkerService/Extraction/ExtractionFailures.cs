@@ -15,6 +15,9 @@ public static class ExtractionFailures
     public static PermanentJobException Corrupt(string format, Exception inner) =>
         new("corrupt", $"the file could not be read as {format}: {inner.Message}", inner);
 
+    public static PermanentJobException CutShort(string format) =>
+        new("corrupt", $"the {format} file is cut short (its end is missing); upload the complete file");
+
     public static PermanentJobException Unsupported(string? contentType) =>
         new("unsupported_type", $"files of type {contentType ?? "unknown"} are not supported");
 

@@ -20,6 +20,12 @@ public sealed class PdfTextExtractor : IDocumentExtractor
     /// </summary>
     public const int ScannedLettersPerPage = 50;
 
+    /// <summary>
+    /// Writers end a PDF with <c>%%EOF</c>, some followed by a little padding; readers look for it
+    /// this far from the end.
+    /// </summary>
+    private const int EndMarkerWindow = 1024;
+
     public IReadOnlyCollection<string> ContentTypes { get; } = [DocumentContentTypes.Pdf];
 
     public ExtractedDocument Extract(Stream content, CancellationToken cancellationToken)
@@ -38,7 +44,14 @@ public sealed class PdfTextExtractor : IDocumentExtractor
             var letters = pages.Sum(p => p.Text.Count(char.IsLetter));
             var scanned = letters == 0
                 || (letters < ScannedLettersPerPage * pages.Count && document.GetPages().Count(p => p.GetImages().Any()) * 2 >= pages.Count);
-            return scanned ? throw ExtractionFailures.NoText(NoTextLayer) : new ExtractedDocument(pages, []);
+            if (scanned)
+            {
+                // A file that lost its end (an interrupted download or copy) reads as pages without
+                // text too; calling it a scan would send the user looking for OCR.
+                throw HasEndMarker(content) ? ExtractionFailures.NoText(NoTextLayer) : ExtractionFailures.CutShort("PDF");
+            }
+
+            return new ExtractedDocument(pages, []);
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -49,5 +62,13 @@ public sealed class PdfTextExtractor : IDocumentExtractor
             // PdfPig reports damage through many exception types; none of them heals on retry.
             throw ExtractionFailures.Corrupt("PDF", ex);
         }
+    }
+
+    private static bool HasEndMarker(Stream content)
+    {
+        var tail = new byte[(int)Math.Min(content.Length, EndMarkerWindow)];
+        content.Seek(-tail.Length, SeekOrigin.End);
+        content.ReadExactly(tail);
+        return tail.AsSpan().IndexOf("%%EOF"u8) >= 0;
     }
 }

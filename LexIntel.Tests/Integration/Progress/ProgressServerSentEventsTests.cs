@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace LexIntel.Tests.Integration.Progress;
 
 [Collection(RedisCollection.Name)]
+[Tier(TestTier.Integration)]
 public sealed class ProgressServerSentEventsTests(RedisServer redis)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

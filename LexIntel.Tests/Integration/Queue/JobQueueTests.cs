@@ -7,6 +7,7 @@ using StackExchange.Redis;
 namespace LexIntel.Tests.Integration.Queue;
 
 [Collection(RedisCollection.Name)]
+[Tier(TestTier.Integration)]
 public sealed class JobQueueTests(RedisServer redis)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
@@ -250,25 +251,52 @@ public sealed class JobQueueTests(RedisServer redis)
         await b.StopAsync(Cancel);
     }
 
-    [Fact]
-    public async Task Prefetch_one_leaves_waiting_jobs_to_idle_consumers()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task A_busy_consumer_leaves_waiting_jobs_to_an_idle_one_whatever_its_prefetch(int prefetch)
     {
         var kind = QueueHost.NewKind();
-        var script = new JobScript { Behavior = (_, ct) => Task.Delay(TimeSpan.FromMilliseconds(300), ct) };
-        using var host = QueueHost.Create(redis, kind, script, "only");
-        await host.StartAsync(Cancel);
-        var publisher = host.Services.GetRequiredService<JobPublisher>();
-        for (var i = 0; i < 3; i++)
+        var release = new TaskCompletionSource();
+        var busyScript = new JobScript { Behavior = (job, ct) => job.Key == "long" ? release.Task.WaitAsync(ct) : Task.CompletedTask };
+        var idleScript = new JobScript();
+
+        // Entries a consumer holds without running them would reach the idle consumer anyway once
+        // their lease lapsed; a long lease leaves them where the read put them.
+        void Configure(QueueOptions o)
         {
-            await publisher.EnqueueAsync(QueueHost.Job(kind), Cancel);
+            o.Prefetch = prefetch;
+            o.VisibilityTimeout = TimeSpan.FromMinutes(1);
         }
 
-        await Eventually.HoldsAsync(() => script.Runs.Count == 1, Patience, "the first job to start");
-        var pending = await Db.StreamPendingAsync(QueueKeys.Stream(kind), QueueKeys.Group(kind));
+        using var busy = QueueHost.Create(redis, kind, busyScript, "busy", Configure);
+        using var idle = QueueHost.Create(redis, kind, idleScript, "idle", Configure);
+        var publisher = busy.Services.GetRequiredService<JobPublisher>();
+        string[] waiting = ["short-1", "short-2", "short-3"];
+        await publisher.EnqueueAsync(QueueHost.Job(kind, "long"), Cancel);
+        foreach (var key in waiting)
+        {
+            await publisher.EnqueueAsync(QueueHost.Job(kind, key), Cancel);
+        }
 
-        Assert.Equal(1, pending.PendingMessageCount);
-        await Eventually.HoldsAsync(() => script.Completed.Count == 3, Patience, "all jobs to complete");
-        await host.StopAsync(Cancel);
+        // All four are queued before the busy consumer's first read, so a consumer reading ahead of
+        // what it can run would take the waiting three in that read.
+        await busy.StartAsync(Cancel);
+        await Eventually.HoldsAsync(() => busyScript.Runs.Count == 1, Patience, "the busy consumer to start the long job");
+        var held = await Db.StreamPendingAsync(QueueKeys.Stream(kind), QueueKeys.Group(kind));
+        Assert.Equal([("busy", 1)], held.Consumers.Select(c => (c.Name.ToString(), c.PendingMessageCount)));
+
+        await idle.StartAsync(Cancel);
+        await Eventually.HoldsAsync(() => idleScript.Completed.Count == waiting.Length, Patience, "the idle consumer to run the waiting jobs");
+
+        Assert.Equal(waiting, idleScript.Completed.Select(r => r.Key).Order());
+        Assert.Equal(["long"], busyScript.Runs.Select(r => r.Key));
+        Assert.Empty(busyScript.Completed);
+        release.SetResult();
+        await Eventually.HoldsAsync(async () => await Db.StreamLengthAsync(QueueKeys.Stream(kind)) == 0, Patience, "the long job to be acknowledged");
+        Assert.Equal(["long"], busyScript.Completed.Select(r => r.Key));
+        await idle.StopAsync(Cancel);
+        await busy.StopAsync(Cancel);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using StackExchange.Redis;
 namespace LexIntel.Tests.Integration.Queue;
 
 [Collection(RedisCollection.Name)]
+[Tier(TestTier.Integration)]
 public sealed class ProgressFeedTests(RedisServer redis)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LexIntel.Tests.Integration.Queue;
 
 [Collection(RedisCollection.Name)]
+[Tier(TestTier.Integration)]
 public sealed class QueueTelemetryTests(RedisServer redis)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace LexIntel.Tests.Integration.Queue;
 
 [Collection(RedisCollection.Name)]
+[Tier(TestTier.Integration)]
 public sealed class WorkerCrashTests(RedisServer redis)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -15,6 +15,7 @@ namespace LexIntel.Tests.Unit.Ask;
 /// protocol (plain and streamed), configured the way a deployment configures it: the <c>chat</c>
 /// connection string.
 /// </summary>
+[Tier(TestTier.Integration)]
 public sealed class ChatAnswererTests : IAsyncLifetime
 {
     /// <summary>What the fake model answers: one valid reference, one to a passage it was never given.</summary>

@@ -2,6 +2,7 @@ using LexIntel.ApiService.Ask;
 
 namespace LexIntel.Tests.Unit.Ask;
 
+[Tier(TestTier.Unit)]
 public sealed class ReferenceIntegrityTests
 {
     [Theory]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace LexIntel.Tests.Unit.Chunking;
 
+[Tier(TestTier.Unit)]
 public sealed class TextChunkerTests(ArcticEmbedModelFixture model) : IClassFixture<ArcticEmbedModelFixture>
 {
     private static readonly ChunkingOptions Options = new() { MaxTokens = 400, OverlapTokens = 60 };

@@ -4,6 +4,7 @@ using LexIntel.Shared.Data.Entities;
 
 namespace LexIntel.Tests.Unit.Citations;
 
+[Tier(TestTier.Unit)]
 public sealed class JournalCitationTests
 {
     private static readonly CitationExtractor Extractor = new();

@@ -3,6 +3,7 @@ using LexIntel.Shared.Data.Entities;
 
 namespace LexIntel.Tests.Unit.Citations;
 
+[Tier(TestTier.Unit)]
 public sealed class PdfTextCitationTests
 {
     private static readonly CitationExtractor Extractor = new();

@@ -6,6 +6,7 @@ using LexIntel.WorkerService.Extraction;
 namespace LexIntel.Tests.Unit.Citations;
 
 /// <summary>The corpus's Supreme Court slip opinion, extracted as the worker extracts it.</summary>
+[Tier(TestTier.Unit)]
 public sealed class SlipOpinionCitationTests
 {
     private static readonly Lazy<(DocumentText Text, IReadOnlyList<FoundCitation> Citations)> Opinion = new(() =>

@@ -3,6 +3,7 @@ using LexIntel.Shared.Documents;
 
 namespace LexIntel.Tests.Unit.Documents;
 
+[Tier(TestTier.Unit)]
 public sealed class FileNamesTests
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

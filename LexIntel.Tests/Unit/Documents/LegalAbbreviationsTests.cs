@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LexIntel.Tests.Unit.Documents;
 
 /// <summary>The quoting sentence splitter (API) and the chunker (worker) agree on which periods end no sentence.</summary>
+[Tier(TestTier.Unit)]
 public sealed class LegalAbbreviationsTests
 {
     private static readonly TextChunker Chunker = new(new WordTokenCounter(), Options.Create(new ChunkingOptions { MaxTokens = 10, OverlapTokens = 0 }));

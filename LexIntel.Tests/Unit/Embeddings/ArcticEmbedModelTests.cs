@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace LexIntel.Tests.Unit.Embeddings;
 
+[Tier(TestTier.Unit)]
 public sealed class ArcticEmbedModelTests(ArcticEmbedModelFixture fixture) : IClassFixture<ArcticEmbedModelFixture>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -14,6 +14,7 @@ namespace LexIntel.Tests.Unit.Embeddings;
 /// The endpoint provider against a small local server that speaks the OpenAI embeddings wire
 /// protocol (what OpenAI, Ollama's /v1 and vLLM answer).
 /// </summary>
+[Tier(TestTier.Integration)]
 public sealed class OpenAICompatibleEmbeddingTests : IAsyncLifetime
 {
     private readonly List<(string? Authorization, JsonObject Body)> requests = [];

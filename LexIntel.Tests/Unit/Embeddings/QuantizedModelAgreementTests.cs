@@ -11,6 +11,7 @@ namespace LexIntel.Tests.Unit.Embeddings;
 /// vector, and each query still ranking float32's best passage of real court text near the top
 /// (top-1 may swap between near-ties).
 /// </summary>
+[Tier(TestTier.Unit)]
 public sealed class QuantizedModelAgreementTests(ArcticEmbedModelFixture fixture) : IClassFixture<ArcticEmbedModelFixture>
 {
     private static readonly string[] Queries =

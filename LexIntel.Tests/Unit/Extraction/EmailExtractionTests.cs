@@ -4,6 +4,7 @@ using LexIntel.WorkerService.Extraction;
 
 namespace LexIntel.Tests.Unit.Extraction;
 
+[Tier(TestTier.Unit)]
 public sealed class EmailExtractionTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using LexIntel.WorkerService.Extraction;
 
 namespace LexIntel.Tests.Unit.Extraction;
 
+[Tier(TestTier.Unit)]
 public sealed class PlainTextDecodingTests
 {
     static PlainTextDecodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

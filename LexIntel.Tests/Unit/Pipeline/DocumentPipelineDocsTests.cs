@@ -5,6 +5,7 @@ using LexIntel.Shared.Pipeline;
 namespace LexIntel.Tests.Unit.Pipeline;
 
 /// <summary>The architecture docs show the pipeline as declared, not as it once was.</summary>
+[Tier(TestTier.Unit)]
 public sealed class DocumentPipelineDocsTests
 {
     private const string Begin = "<!-- pipeline-steps:begin -->";

@@ -5,6 +5,7 @@ using LexIntel.WorkerService.Pipeline;
 
 namespace LexIntel.Tests.Unit.Pipeline;
 
+[Tier(TestTier.Unit)]
 public sealed class DocumentPipelineTests
 {
     [Fact]

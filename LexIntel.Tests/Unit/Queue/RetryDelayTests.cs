@@ -2,6 +2,7 @@ using LexIntel.Shared.Queue;
 
 namespace LexIntel.Tests.Unit.Queue;
 
+[Tier(TestTier.Unit)]
 public sealed class RetryDelayTests
 {
     private static readonly QueueOptions Options = new() { RetryBaseDelay = TimeSpan.FromSeconds(2), RetryMaxDelay = TimeSpan.FromMinutes(5) };

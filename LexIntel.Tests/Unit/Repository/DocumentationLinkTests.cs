@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace LexIntel.Tests.Unit.Repository;
 
 /// <summary>Every relative link in README.md and docs/ leads to a file that exists and, for an anchor into Markdown, to a heading.</summary>
+[Tier(TestTier.Unit)]
 public sealed partial class DocumentationLinkTests
 {
     public static TheoryData<string> Pages() =>

@@ -1,5 +1,6 @@
 namespace LexIntel.Tests.Unit.Repository;
 
+[Tier(TestTier.Unit)]
 public sealed class RepositoryBoundaryTests : IDisposable
 {
     private readonly string scratch = Directory.CreateTempSubdirectory("lexintel-boundary-").FullName;

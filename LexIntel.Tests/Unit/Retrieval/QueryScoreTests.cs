@@ -3,6 +3,7 @@ using LexIntel.Tests.Harness.Retrieval;
 namespace LexIntel.Tests.Unit.Retrieval;
 
 /// <summary>The retrieval benchmark's measure, on lists whose scores can be worked out by hand.</summary>
+[Tier(TestTier.Unit)]
 public sealed class QueryScoreTests
 {
     private static readonly LabelledQuery TwoPages = new("plea voluntary", "missouri.pdf", [3, 4]);

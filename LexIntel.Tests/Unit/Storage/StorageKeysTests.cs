@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace LexIntel.Tests.Unit.Storage;
 
+[Tier(TestTier.Unit)]
 public sealed class StorageKeysTests : IDisposable
 {
     private readonly ThrowawayDataDirectory root = new();
