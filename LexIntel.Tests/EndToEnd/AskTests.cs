@@ -11,35 +11,19 @@ namespace LexIntel.Tests.EndToEnd;
 /// <summary>The extractive answerer (no language model configured) for real, through the running app.</summary>
 [Collection(LexIntelAppCollection.Name)]
 [Tier(TestTier.EndToEnd)]
-public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetime
+public sealed partial class AskTests(LexIntelAppFixture fixture) : IndexedCaseTests(fixture, Indexed)
 {
     private static readonly IndexedCase Indexed = new("Ask", () =>
     [
-        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("missouri.pdf")))),
+        IndexedCase.CourtDocument("missouri.pdf"),
     ]);
 
-    private HttpClient client = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Indexed.EnsureAsync(fixture, Cancel);
-        client = fixture.CreateApiClient(Indexed.Tenant);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
-        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await Fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
 
     private async Task<AskResponse> AskAsync(object request)
     {
-        using var response = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", request, Cancel);
+        using var response = await Client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", request, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<AskResponse>(Cancel))!;
     }
@@ -83,17 +67,17 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task A_conversation_keeps_its_turns_answers_follow_ups_and_can_be_listed_and_deleted()
     {
-        using var created = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/conversations", new { title = "Plea" }, Cancel);
+        using var created = await Client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/conversations", new { title = "Plea" }, Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var conversation = (await created.Content.ReadFromJsonAsync<ConversationResponse>(Cancel))!;
 
         var first = await AskAsync(new { question = "What did the court order about the clerical error in the judgment?", conversationId = conversation.Id });
         var followUp = await AskAsync(new { question = "Which rule allows correcting it?", conversationId = conversation.Id });
-        var stored = (await client.GetFromJsonAsync<ConversationResponse>($"/api/conversations/{conversation.Id}", Cancel))!;
-        var listed = (await client.GetFromJsonAsync<List<ConversationResponse>>($"/api/cases/{Indexed.Case}/conversations", Cancel))!;
+        var stored = (await Client.GetFromJsonAsync<ConversationResponse>($"/api/conversations/{conversation.Id}", Cancel))!;
+        var listed = (await Client.GetFromJsonAsync<List<ConversationResponse>>($"/api/cases/{Indexed.Case}/conversations", Cancel))!;
         using var otherUser = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{conversation.Id}");
         otherUser.Headers.Add("X-User-Id", "someone-else");
-        using var hidden = await client.SendAsync(otherUser, Cancel);
+        using var hidden = await Client.SendAsync(otherUser, Cancel);
 
         Assert.True(first.Answered);
         Assert.Equal(conversation.Id, followUp.ConversationId);
@@ -104,8 +88,8 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetim
         Assert.Contains(listed, c => c.Id == conversation.Id && c.Title == "Plea");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
 
-        using var deleted = await client.DeleteAsync($"/api/conversations/{conversation.Id}", Cancel);
-        using var gone = await client.GetAsync($"/api/conversations/{conversation.Id}", Cancel);
+        using var deleted = await Client.DeleteAsync($"/api/conversations/{conversation.Id}", Cancel);
+        using var gone = await Client.GetAsync($"/api/conversations/{conversation.Id}", Cancel);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
@@ -114,7 +98,7 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetim
     public async Task The_streamed_answer_sends_passages_then_text_then_the_whole_answer()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{Indexed.Case}/ask/stream") { Content = JsonContent.Create(new { question = "Why did Jagels claim her guilty pleas were not voluntary?" }) };
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
+        using var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var events = new List<SseEvent>();
         await foreach (var e in SseEvent.ReadAsync(await response.Content.ReadAsStreamAsync(Cancel), Cancel))
@@ -136,7 +120,7 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetim
     [InlineData("{\"question\":\"Why?\",\"conversationId\":\"00000000-0000-0000-0000-000000000001\"}", HttpStatusCode.NotFound, "No conversation")]
     public async Task Bad_questions_get_a_problem_that_says_why(string json, HttpStatusCode status, string expected)
     {
-        using var response = await client.PostAsync($"/api/cases/{Indexed.Case}/ask", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+        using var response = await Client.PostAsync($"/api/cases/{Indexed.Case}/ask", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -145,7 +129,7 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Another_tenant_cannot_ask_about_the_case()
     {
-        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+        using var stranger = Fixture.CreateApiClient(Guid.NewGuid());
 
         using var response = await stranger.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", new { question = "Why?" }, Cancel);
 

@@ -11,38 +11,23 @@ namespace LexIntel.Tests.EndToEnd;
 /// <summary>The citation API over documents the running app ingested: one case shared by the tests.</summary>
 [Collection(LexIntelAppCollection.Name)]
 [Tier(TestTier.EndToEnd)]
-public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifetime
+public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IndexedCaseTests(fixture, Indexed)
 {
     private const string Brief = "Plaintiff sues under 42 U.S.C. § 1983. See Roe v. Wade, 410 U. S. 113, 120 (1973). Id. at 125.\fOn the second page: Fed. R. Civ. P. 12(b)(6).";
     private const string Memo = "The memo relies on 410 US 113 and on 42 USC 1983, and on Smith v. Jones, 123 F.3d 456 (9th Cir. 1997).";
 
     private static readonly IndexedCase Indexed = new("Citations", () =>
     [
-        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))),
+        IndexedCase.CourtDocument("vector-pdf.pdf"),
         ("brief.txt", new StringContent(Brief)),
         ("memo.txt", new StringContent(Memo)),
     ]);
 
-    private HttpClient client = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Indexed.EnsureAsync(fixture, Cancel);
-        client = fixture.CreateApiClient(Indexed.Tenant);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task A_document_lists_its_authorities_with_names_pages_and_every_occurrence()
     {
-        var response = await client.GetFromJsonAsync<DocumentCitationsResponse>($"/api/documents/{Indexed.Documents["vector-pdf.pdf"]}/citations", Cancel);
+        var response = await Client.GetFromJsonAsync<DocumentCitationsResponse>($"/api/documents/{Indexed.Documents["vector-pdf.pdf"]}/citations", Cancel);
 
         var russello = Assert.Single(response!.Authorities, a => a.Normalized == "464 U.S. 16");
         Assert.Equal("Russello v. United States", russello.CaseName);
@@ -52,7 +37,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
         var occurrence = Assert.Single(russello.Occurrences);
         Assert.Equal("464 U. S. 16", occurrence.RawText);
         Assert.Equal("23", occurrence.Pin);
-        await using (var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options))
+        await using (var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await Fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options))
         {
             // The passage an occurrence links to is the one its text starts in, on its page.
             var passage = await db.DocumentChunks.AsNoTracking().SingleAsync(c => c.Id == occurrence.ChunkId, Cancel);
@@ -69,7 +54,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Short_forms_count_toward_the_authority_they_shorten()
     {
-        var response = await client.GetFromJsonAsync<DocumentCitationsResponse>($"/api/documents/{Indexed.Documents["brief.txt"]}/citations", Cancel);
+        var response = await Client.GetFromJsonAsync<DocumentCitationsResponse>($"/api/documents/{Indexed.Documents["brief.txt"]}/citations", Cancel);
 
         var roe = Assert.Single(response!.Authorities, a => a.Normalized == "410 U.S. 113");
         Assert.Equal(2, roe.Count);
@@ -83,7 +68,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task The_table_of_authorities_counts_documents_across_spellings_cases_first()
     {
-        var table = await client.GetFromJsonAsync<CaseAuthoritiesResponse>($"/api/cases/{Indexed.Case}/citations", Cancel);
+        var table = await Client.GetFromJsonAsync<CaseAuthoritiesResponse>($"/api/cases/{Indexed.Case}/citations", Cancel);
 
         var roe = Assert.Single(table!.Authorities, a => a.Normalized == "410 U.S. 113");
         Assert.Equal(2, roe.Documents);
@@ -105,7 +90,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [InlineData("999 F.3d 1", "999 F.3d 1", new string[0])]
     public async Task Searching_an_authority_finds_the_documents_citing_it_however_written(string query, string normalized, string[] documents)
     {
-        var response = await client.GetFromJsonAsync<CitingDocumentsResponse>($"/api/cases/{Indexed.Case}/citations/search?q={Uri.EscapeDataString(query)}", Cancel);
+        var response = await Client.GetFromJsonAsync<CitingDocumentsResponse>($"/api/cases/{Indexed.Case}/citations/search?q={Uri.EscapeDataString(query)}", Cancel);
 
         Assert.Equal(normalized, response!.Normalized);
         Assert.Equal(documents, response.Documents.Select(d => d.DocumentName).Order());
@@ -116,7 +101,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [InlineData("the law of the river", "No citation recognized in 'the law of the river'")]
     public async Task A_search_without_a_citation_gets_a_problem_that_says_why(string query, string expected)
     {
-        using var response = await client.GetAsync($"/api/cases/{Indexed.Case}/citations/search?q={Uri.EscapeDataString(query)}", Cancel);
+        using var response = await Client.GetAsync($"/api/cases/{Indexed.Case}/citations/search?q={Uri.EscapeDataString(query)}", Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -126,7 +111,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Another_tenant_sees_none_of_the_case_or_its_documents()
     {
-        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+        using var stranger = Fixture.CreateApiClient(Guid.NewGuid());
 
         using var document = await stranger.GetAsync($"/api/documents/{Indexed.Documents["brief.txt"]}/citations", Cancel);
         using var table = await stranger.GetAsync($"/api/cases/{Indexed.Case}/citations", Cancel);
@@ -140,7 +125,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Posted_text_is_extracted_with_pages_and_parts_and_nothing_stored()
     {
-        using var response = await client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(Brief), Cancel);
+        using var response = await Client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(Brief), Cancel);
         var extracted = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ExtractCitationsResponse>(Cancel))!;
 
         Assert.Equal(4, extracted.Count);
@@ -153,7 +138,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Extraction_needs_no_tenant()
     {
-        using var anonymous = fixture.CreateApiClient();
+        using var anonymous = Fixture.CreateApiClient();
 
         using var response = await anonymous.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest("See 42 U.S.C. § 1983."), Cancel);
 
@@ -166,7 +151,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [InlineData("{}", "text is required")]
     public async Task Extracting_nothing_gets_a_problem_that_says_why(string json, string expected)
     {
-        using var response = await client.PostAsync("/api/citations/extract", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+        using var response = await Client.PostAsync("/api/citations/extract", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -175,7 +160,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IAsyncLifeti
     [Fact]
     public async Task Text_over_the_limit_is_refused_with_the_limit_named()
     {
-        using var response = await client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(new string('x', CitationsApi.MaxExtractCharacters + 1)), Cancel);
+        using var response = await Client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(new string('x', CitationsApi.MaxExtractCharacters + 1)), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("at most 2,000,000", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);

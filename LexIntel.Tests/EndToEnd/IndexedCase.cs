@@ -4,7 +4,7 @@ namespace LexIntel.Tests.EndToEnd;
 /// A case whose documents are processed once and then shared by every test of a class: ingestion
 /// takes seconds, and the tests only read.
 /// </summary>
-internal sealed class IndexedCase(string name, Func<(string FileName, HttpContent Content)[]> files)
+public sealed class IndexedCase(string name, Func<(string FileName, HttpContent Content)[]> files)
 {
     private readonly Lock gate = new();
     private Task<(Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)>? indexing;
@@ -15,6 +15,9 @@ internal sealed class IndexedCase(string name, Func<(string FileName, HttpConten
     public Guid Case => indexed!.Value.Case;
 
     public IReadOnlyDictionary<string, Guid> Documents => indexed!.Value.Documents;
+
+    /// <summary>A court document of the repository's test data, to upload under its own name.</summary>
+    public static (string FileName, HttpContent Content) CourtDocument(string name) => (name, new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument(name))));
 
     public async Task EnsureAsync(LexIntelAppFixture fixture, CancellationToken cancellationToken)
     {

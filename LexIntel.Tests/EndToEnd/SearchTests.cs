@@ -7,7 +7,7 @@ namespace LexIntel.Tests.EndToEnd;
 /// <summary>Search over real corpus documents ingested by the running app; one case shared by the tests.</summary>
 [Collection(LexIntelAppCollection.Name)]
 [Tier(TestTier.EndToEnd)]
-public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
+public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(fixture, Indexed)
 {
     private const string Note = "Plaintiff sues under 42 U.S.C. § 1983 for excessive force. The court relied on Roe v. Wade, 410 U.S. 113 (1973).";
 
@@ -15,31 +15,16 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
 
     private static readonly IndexedCase Indexed = new("Search", () =>
     [
-        ("vector-pdf.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))),
-        ("ca1_00117684624.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("ca1_00117684624.pdf")))),
-        ("missouri.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("missouri.pdf")))),
+        IndexedCase.CourtDocument("vector-pdf.pdf"),
+        IndexedCase.CourtDocument("ca1_00117684624.pdf"),
+        IndexedCase.CourtDocument("missouri.pdf"),
         ("note.txt", new StringContent(Note)),
     ]);
 
-    private HttpClient client = null!;
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Indexed.EnsureAsync(fixture, Cancel);
-        client = fixture.CreateApiClient(Indexed.Tenant);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        client.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     private async Task<SearchResponse> SearchAsync(object request, Guid? caseId = null)
     {
-        using var response = await client.PostAsJsonAsync($"/api/cases/{caseId ?? Indexed.Case}/search", request, Cancel);
+        using var response = await Client.PostAsJsonAsync($"/api/cases/{caseId ?? Indexed.Case}/search", request, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<SearchResponse>(Cancel))!;
     }
@@ -153,7 +138,7 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
         var first = await SearchAsync(new { query = "water", mode = "keyword", limit = 3 });
         var second = await SearchAsync(new { query = "water", mode = "keyword", limit = 3, cursor = first.NextCursor });
         var all = await SearchAsync(new { query = "water", mode = "keyword", limit = 6 });
-        using var misused = await client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/search", new { query = "river", mode = "keyword", cursor = first.NextCursor }, Cancel);
+        using var misused = await Client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/search", new { query = "river", mode = "keyword", cursor = first.NextCursor }, Cancel);
 
         Assert.NotNull(first.NextCursor);
         Assert.Equal(all.Items.Select(h => h.ChunkId), first.Items.Concat(second.Items).Select(h => h.ChunkId));
@@ -169,7 +154,7 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
     [InlineData("{\"query\":", "could not be read")]
     public async Task Bad_searches_get_a_problem_that_says_why(string json, string expected)
     {
-        using var response = await client.PostAsync($"/api/cases/{Indexed.Case}/search", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
+        using var response = await Client.PostAsync($"/api/cases/{Indexed.Case}/search", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -178,11 +163,11 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Another_tenant_finds_nothing_and_cannot_search_the_case()
     {
-        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+        using var stranger = Fixture.CreateApiClient(Guid.NewGuid());
 
         using var caseSearch = await stranger.PostAsJsonAsync($"/api/cases/{Indexed.Case}/search", new { query = "water" }, Cancel);
         using var tenantSearch = await stranger.PostAsJsonAsync("/api/search", new { query = "water" }, Cancel);
-        var own = await client.PostAsJsonAsync("/api/search", new { query = "water", filters = new { caseIds = new[] { Indexed.Case } } }, Cancel);
+        var own = await Client.PostAsJsonAsync("/api/search", new { query = "water", filters = new { caseIds = new[] { Indexed.Case } } }, Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, caseSearch.StatusCode);
         Assert.Empty((await tenantSearch.Content.ReadFromJsonAsync<SearchResponse>(Cancel))!.Items);
