@@ -35,63 +35,47 @@ public static class AskApi
     }
 
     public static async Task<Results<Ok<AskResponse>, ProblemHttpResult, ValidationProblem>> Ask(
-        Guid caseId,
-        AskRequest request,
-        HttpRequest http,
-        LexIntelDbContext db,
-        TenantContext tenant,
-        AskService ask,
-        IAnswerer answerer,
+        [AsParameters] AskParameters parameters,
         CancellationToken cancellationToken)
     {
-        var (question, conversation, problem, invalid) = await ValidateAsync(caseId, request, http, db, tenant, cancellationToken);
-        if (problem is not null || invalid is not null)
+        var (prepared, problem, invalid) = await PrepareAsync(parameters, cancellationToken);
+        if (prepared is null)
         {
             return problem is not null ? problem : invalid!;
         }
 
-        var (passages, history) = await ask.RetrieveAsync(tenant.TenantId, caseId, question, conversation, cancellationToken);
-        var answer = passages.Count == 0
-            ? NothingToAnswerFrom(answerer)
-            : await answerer.AnswerAsync(question, passages, history, cancellationToken);
-        if (conversation is not null)
+        var answer = prepared.Passages.Count == 0
+            ? NothingToAnswerFrom(parameters.Answerer)
+            : await parameters.Answerer.AnswerAsync(prepared.Question, prepared.Passages, prepared.History, cancellationToken);
+        if (prepared.Conversation is not null)
         {
-            await ask.SaveTurnAsync(conversation, question, answer, cancellationToken);
+            await parameters.Ask.SaveTurnAsync(prepared.Conversation, prepared.Question, answer, cancellationToken);
         }
 
-        return TypedResults.Ok(AskResponse.From(question, answer, conversation?.Id));
+        return TypedResults.Ok(AskResponse.From(prepared.Question, answer, prepared.Conversation?.Id));
     }
 
     public static async Task<Results<ServerSentEventsResult<object>, ProblemHttpResult, ValidationProblem>> AskStream(
-        Guid caseId,
-        AskRequest request,
-        HttpRequest http,
-        LexIntelDbContext db,
-        TenantContext tenant,
-        AskService ask,
-        IAnswerer answerer,
+        [AsParameters] AskParameters parameters,
         CancellationToken cancellationToken)
     {
-        var (question, conversation, problem, invalid) = await ValidateAsync(caseId, request, http, db, tenant, cancellationToken);
-        if (problem is not null || invalid is not null)
+        var (prepared, problem, invalid) = await PrepareAsync(parameters, cancellationToken);
+        if (prepared is null)
         {
             return problem is not null ? problem : invalid!;
         }
 
-        var (passages, history) = await ask.RetrieveAsync(tenant.TenantId, caseId, question, conversation, cancellationToken);
-        http.HttpContext.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Stream(question, passages, history, conversation, ask, answerer, cancellationToken));
+        parameters.Http.HttpContext.Response.Headers["X-Accel-Buffering"] = "no";
+        return TypedResults.ServerSentEvents(Stream(prepared, parameters.Ask, parameters.Answerer, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<object>> Stream(
-        string question,
-        IReadOnlyList<Search.SearchHit> passages,
-        IReadOnlyList<ConversationTurnText> history,
-        Conversation? conversation,
+        PreparedQuestion prepared,
         AskService ask,
         IAnswerer answerer,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (question, conversation, passages, history) = prepared;
         yield return new SseItem<object>(
             passages.Select((p, i) => ExtractiveAnswerer.Reference(i + 1, p, p.Highlight)).ToList(),
             "passages");
@@ -127,18 +111,16 @@ public static class AskApi
     private static Answer NothingToAnswerFrom(IAnswerer answerer) =>
         new("The case has no searchable passages to answer from yet.", answerer is ChatAnswerer ? Answer.Generated : Answer.Extractive, Answered: false, []);
 
-    private static async Task<(string Question, Conversation? Conversation, ProblemHttpResult? Problem, ValidationProblem? Invalid)> ValidateAsync(
-        Guid caseId,
-        AskRequest request,
-        HttpRequest http,
-        LexIntelDbContext db,
-        TenantContext tenant,
+    /// <summary>The question checked, its conversation found, and the passages to answer from; or why not.</summary>
+    private static async Task<(PreparedQuestion? Prepared, ProblemHttpResult? Problem, ValidationProblem? Invalid)> PrepareAsync(
+        AskParameters parameters,
         CancellationToken cancellationToken)
     {
+        var (caseId, request, http, db, tenant, ask, _) = parameters;
         var question = request.Question?.Trim() ?? string.Empty;
         if (question.Length == 0 || question.Length > MaxQuestionLength)
         {
-            return (question, null, null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            return (null, null, TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["question"] = [question.Length == 0 ? "A question is needed." : $"The question is {question.Length} characters long; at most {MaxQuestionLength} are allowed."],
             }));
@@ -146,18 +128,21 @@ public static class AskApi
 
         if (!UserIdentity.TryGet(http, out var userId))
         {
-            return (question, null, UserIdentity.InvalidUser(), null);
+            return (null, UserIdentity.InvalidUser(), null);
         }
 
-        if (request.ConversationId is not { } conversationId)
+        Conversation? conversation = null;
+        if (request.ConversationId is { } conversationId)
         {
-            return (question, null, null, null);
+            conversation = await db.Conversations.Include(c => c.Turns)
+                .SingleOrDefaultAsync(c => c.Id == conversationId && c.CaseId == caseId && c.TenantId == tenant.TenantId && c.UserId == userId, cancellationToken);
+            if (conversation is null)
+            {
+                return (null, ConversationsApi.ConversationNotFound(conversationId), null);
+            }
         }
 
-        var conversation = await db.Conversations.Include(c => c.Turns)
-            .SingleOrDefaultAsync(c => c.Id == conversationId && c.CaseId == caseId && c.TenantId == tenant.TenantId && c.UserId == userId, cancellationToken);
-        return conversation is null
-            ? (question, null, ConversationsApi.ConversationNotFound(conversationId), null)
-            : (question, conversation, null, null);
+        var (passages, history) = await ask.RetrieveAsync(tenant.TenantId, caseId, question, conversation, cancellationToken);
+        return (new PreparedQuestion(question, conversation, passages, history), null, null);
     }
 }
