@@ -46,7 +46,7 @@ internal sealed partial class DocumentPipelineHandler(
                     LogNothingToDo(job.DocumentId, job.RunNumber, declared.Name);
                     return;
                 case StepResult.Retryable retry:
-                    throw new RetryableStepException(declared.Name, retry.Reason);
+                    throw new RetryableStepException(retry.Reason);
                 case StepResult.Permanent failure:
                     throw new PermanentJobException(failure.Code, failure.Reason);
             }
