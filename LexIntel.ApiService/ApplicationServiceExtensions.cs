@@ -1,7 +1,7 @@
-using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
+using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
 using LexIntel.ApiService.Tenancy;
@@ -15,12 +15,14 @@ internal static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddLexIntelIdentity();
         builder.AddLexIntelDbContext();
         builder.AddLexIntelRedis();
         builder.AddLexIntelStorage();
         builder.Services.AddOutboxDispatcher();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
         builder.Services.Configure<ProgressStreamOptions>(builder.Configuration.GetSection(ProgressStreamOptions.SectionName));
+        builder.AddProgressTickets();
         builder.Services.AddScoped<DocumentUploader>();
         builder.AddSearch();
         builder.AddAsk();
@@ -30,7 +32,6 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();
-        builder.Services.Configure<AdminOptions>(builder.Configuration.GetSection(AdminOptions.SectionName));
 
         return builder;
     }

@@ -4,6 +4,7 @@ using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Citations;
 using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
 
@@ -16,7 +17,9 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapOpenApi();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapOpenApi().RequireAuthorization(policy => policy.RequireAuthenticatedUser());
 
 app.MapDefaultEndpoints();
 app.MapCasesApi();
@@ -27,5 +30,6 @@ app.MapAskApi();
 app.MapConversationsApi();
 app.MapCitationsApi();
 app.MapAdminApi();
+app.MapDevelopmentCredentials();
 
 app.Run();

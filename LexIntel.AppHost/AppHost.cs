@@ -16,11 +16,7 @@ var api = builder.AddProject<Projects.LexIntel_ApiService>("api")
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-// The admin API stays off unless an operator configures its key.
-if (builder.Configuration["LexIntel:Admin:ApiKey"] is { Length: > 0 } adminKey)
-{
-    api.WithEnvironment("LexIntel__Admin__ApiKey", builder.AddParameter("admin-api-key", adminKey, secret: true));
-}
+api.WithIdentity();
 
 // Answers are generated only when an operator names a chat model (ConnectionStrings:chat,
 // "Endpoint=…/v1;Model=…;Key=…"); without one they are extractive.

@@ -89,11 +89,12 @@ public static class Extensions
             readiness.ResponseWriter = HealthReportWriter.WriteDetailedAsync;
         }
 
-        app.MapHealthChecks(HealthEndpointPath, readiness);
+        // Probes come from the platform, which holds no user's token; they show nothing of anyone's data.
+        app.MapHealthChecks(HealthEndpointPath, readiness).AllowAnonymous();
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
-        });
+        }).AllowAnonymous();
 
         return app;
     }

@@ -1,6 +1,10 @@
+using LexIntel.ApiService.Identity;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.ApiService.Admin;
 
@@ -10,11 +14,22 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
+        // Operators run the service across tenants; a tenant's own admins are not operators.
         var api = app.MapGroup("/api/admin")
             .WithTags("Admin")
-            .AddEndpointFilter<AdminKeyFilter>()
+            .RequireAuthorization(Policies.Operator)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPut("/tenants/{tenantId:guid}", ProvisionTenant)
+            .WithName(nameof(ProvisionTenant))
+            .WithSummary("Provision or rename a tenant")
+            .WithDescription("Creates the tenant with this id (201), or renames it (200). The id is what the identity provider puts in users' tenant claim; tenants are never created implicitly.");
+
+        api.MapGet("/tenants", ListTenants)
+            .WithName(nameof(ListTenants))
+            .WithSummary("List tenants")
+            .WithDescription("Every tenant, oldest first, with its number of cases.");
 
         api.MapGet("/queues", ListQueues)
             .WithName(nameof(ListQueues))
@@ -33,6 +48,44 @@ public static class AdminApi
 
         return app;
     }
+
+    public const int MaxTenantNameLength = 200;
+
+    public static async Task<Results<Created<TenantResponse>, Ok<TenantResponse>, ValidationProblem>> ProvisionTenant(
+        Guid tenantId,
+        ProvisionTenantRequest request,
+        LexIntelDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (tenantId == Guid.Empty || string.IsNullOrEmpty(name) || name.Length > MaxTenantNameLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [tenantId == Guid.Empty ? "tenantId" : "name"] = [tenantId == Guid.Empty ? "A tenant id must not be the empty GUID." : $"A tenant needs a name of 1 to {MaxTenantNameLength} characters."],
+            });
+        }
+
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        if (tenant is not null)
+        {
+            tenant.Name = name;
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(new TenantResponse(tenant.Id, tenant.Name, tenant.CreatedAt, await db.Cases.CountAsync(c => c.TenantId == tenantId, cancellationToken)));
+        }
+
+        tenant = new Tenant { Id = tenantId, Name = name, CreatedAt = PostgresTime.Truncate(time.GetUtcNow()) };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/admin/tenants/{tenantId}", new TenantResponse(tenant.Id, tenant.Name, tenant.CreatedAt, CaseCount: 0));
+    }
+
+    public static async Task<Ok<List<TenantResponse>>> ListTenants(LexIntelDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await db.Tenants.AsNoTracking()
+            .OrderBy(t => t.CreatedAt)
+            .Select(t => new TenantResponse(t.Id, t.Name, t.CreatedAt, t.Cases.Count))
+            .ToListAsync(cancellationToken));
 
     public static async Task<Ok<List<QueueStats>>> ListQueues(QueueAdmin admin)
     {

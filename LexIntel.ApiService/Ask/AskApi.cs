@@ -116,7 +116,7 @@ public static class AskApi
         AskParameters parameters,
         CancellationToken cancellationToken)
     {
-        var (caseId, request, http, db, tenant, ask, _) = parameters;
+        var (caseId, request, _, db, tenant, ask, _) = parameters;
         var question = request.Question?.Trim() ?? string.Empty;
         if (question.Length == 0 || question.Length > MaxQuestionLength)
         {
@@ -126,16 +126,11 @@ public static class AskApi
             }));
         }
 
-        if (!UserIdentity.TryGet(http, out var userId))
-        {
-            return (null, UserIdentity.InvalidUser(), null);
-        }
-
         Conversation? conversation = null;
         if (request.ConversationId is { } conversationId)
         {
             conversation = await db.Conversations.Include(c => c.Turns)
-                .SingleOrDefaultAsync(c => c.Id == conversationId && c.CaseId == caseId && c.TenantId == tenant.TenantId && c.UserId == userId, cancellationToken);
+                .SingleOrDefaultAsync(c => c.Id == conversationId && c.CaseId == caseId && c.TenantId == tenant.TenantId && c.UserId == tenant.UserId, cancellationToken);
             if (conversation is null)
             {
                 return (null, ConversationsApi.ConversationNotFound(conversationId), null);

@@ -40,20 +40,15 @@ public static class ConversationsApi
         return app;
     }
 
-    public static async Task<Results<Created<ConversationResponse>, ProblemHttpResult, ValidationProblem>> CreateConversation(
+    public static async Task<Results<Created<ConversationResponse>, ValidationProblem>> CreateConversation(
         Guid caseId,
         CreateConversationRequest? request,
-        HttpRequest http,
         LexIntelDbContext db,
         TenantContext tenant,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!UserIdentity.TryGet(http, out var userId))
-        {
-            return UserIdentity.InvalidUser();
-        }
-
+        var userId = tenant.UserId;
         var title = request?.Title?.Trim();
         if (title?.Length > MaxTitleLength)
         {
@@ -76,18 +71,13 @@ public static class ConversationsApi
         return TypedResults.Created($"/api/conversations/{conversation.Id}", ConversationResponse.From(conversation, withTurns: true));
     }
 
-    public static async Task<Results<Ok<List<ConversationResponse>>, ProblemHttpResult>> ListConversations(
+    public static async Task<Ok<List<ConversationResponse>>> ListConversations(
         Guid caseId,
-        HttpRequest http,
         LexIntelDbContext db,
         TenantContext tenant,
         CancellationToken cancellationToken)
     {
-        if (!UserIdentity.TryGet(http, out var userId))
-        {
-            return UserIdentity.InvalidUser();
-        }
-
+        var userId = tenant.UserId;
         var conversations = await db.Conversations.AsNoTracking()
             .Where(c => c.TenantId == tenant.TenantId && c.CaseId == caseId && c.UserId == userId)
             .OrderByDescending(c => c.UpdatedAt)
@@ -98,16 +88,11 @@ public static class ConversationsApi
 
     public static async Task<Results<Ok<ConversationResponse>, ProblemHttpResult>> GetConversation(
         Guid conversationId,
-        HttpRequest http,
         LexIntelDbContext db,
         TenantContext tenant,
         CancellationToken cancellationToken)
     {
-        if (!UserIdentity.TryGet(http, out var userId))
-        {
-            return UserIdentity.InvalidUser();
-        }
-
+        var userId = tenant.UserId;
         var conversation = await db.Conversations.AsNoTracking().Include(c => c.Turns)
             .SingleOrDefaultAsync(c => c.Id == conversationId && c.TenantId == tenant.TenantId && c.UserId == userId, cancellationToken);
         return conversation is null ? ConversationNotFound(conversationId) : TypedResults.Ok(ConversationResponse.From(conversation, withTurns: true));
@@ -115,16 +100,11 @@ public static class ConversationsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteConversation(
         Guid conversationId,
-        HttpRequest http,
         LexIntelDbContext db,
         TenantContext tenant,
         CancellationToken cancellationToken)
     {
-        if (!UserIdentity.TryGet(http, out var userId))
-        {
-            return UserIdentity.InvalidUser();
-        }
-
+        var userId = tenant.UserId;
         var deleted = await db.Conversations
             .Where(c => c.Id == conversationId && c.TenantId == tenant.TenantId && c.UserId == userId)
             .ExecuteDeleteAsync(cancellationToken);

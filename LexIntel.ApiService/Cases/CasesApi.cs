@@ -46,7 +46,7 @@ public static class CasesApi
         return app;
     }
 
-    public static async Task<Results<Created<CaseResponse>, ValidationProblem>> CreateCase(
+    public static async Task<Results<Created<CaseResponse>, ProblemHttpResult, ValidationProblem>> CreateCase(
         CreateCaseRequest request,
         LexIntelDbContext db,
         TenantContext tenant,
@@ -59,8 +59,15 @@ public static class CasesApi
             return InvalidName();
         }
 
+        if (!await db.Tenants.AnyAsync(t => t.Id == tenant.TenantId, cancellationToken))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Tenant not provisioned",
+                detail: $"Tenant {tenant.TenantId} does not exist; an operator provisions it (PUT /api/admin/tenants/{tenant.TenantId}).");
+        }
+
         var now = PostgresTime.Truncate(time.GetUtcNow());
-        await EnsureTenantAsync(db, tenant.TenantId, now, cancellationToken);
 
         var entity = new Case { Id = Guid.CreateVersion7(now), TenantId = tenant.TenantId, Name = name, CreatedAt = now, UpdatedAt = now };
         db.Cases.Add(entity);
@@ -169,10 +176,4 @@ public static class CasesApi
 
     internal static ProblemHttpResult CaseNotFound(Guid caseId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Case not found", detail: $"No case {caseId} exists for this tenant.");
-
-    /// <summary>Tenants are provisioned on first use until tenant administration exists.</summary>
-    private static async Task EnsureTenantAsync(LexIntelDbContext db, Guid tenantId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "Tenants" ("Id", "Name", "CreatedAt") VALUES ({tenantId}, {tenantId.ToString()}, {now}) ON CONFLICT ("Id") DO NOTHING""",
-            cancellationToken);
 }

@@ -21,10 +21,6 @@ public static class CitationsApi
             .RequireTenant();
         var cases = api.MapCaseGroup();
 
-        // Extraction reads no tenant's data: front ends may call it before choosing a tenant.
-        var open = app.MapGroup("/api")
-            .WithTags("Citations");
-
         api.MapGet("/documents/{documentId:guid}/citations", GetDocumentCitations)
             .WithName(nameof(GetDocumentCitations))
             .WithSummary("A document's citations, grouped by authority")
@@ -40,7 +36,7 @@ public static class CitationsApi
             .WithSummary("Documents citing an authority")
             .WithDescription("`q` is a citation written any way the extractor recognizes (`410 U. S. 113`, `42 USC 1983`); answers the case's documents that cite it, with counts and pages.");
 
-        open.MapPost("/citations/extract", ExtractCitations)
+        api.MapPost("/citations/extract", ExtractCitations)
             .WithName(nameof(ExtractCitations))
             .WithSummary("Find citations in posted text")
             .WithDescription("Nothing is stored. Form feeds separate pages. Every citation with its kind, span, page and parts.");

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
 using LexIntel.Shared.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +19,21 @@ public static partial class ProgressApi
 {
     public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api")
+        var tickets = app.MapGroup("/api/progress")
             .WithTags("Progress")
             .RequireTenant();
+
+        // The streams also take a progress ticket, as a browser's EventSource cannot send a token.
+        var api = app.MapGroup("/api")
+            .WithTags("Progress")
+            .RequireTenant(Policies.ProgressReader)
+            .AddEndpointFilter<ProgressStreamFilter>();
         var cases = api.MapCaseGroup();
+
+        tickets.MapPost("/tickets", IssueProgressTicket)
+            .WithName(nameof(IssueProgressTicket))
+            .WithSummary("A ticket that lets a browser's EventSource open one progress stream")
+            .WithDescription("Body: `documentId` or `caseId`. The ticket opens that stream only, for the caller only, within 60 seconds of its issue (an open stream stays open); `url` is the stream's URL with the ticket. A client that reconnects after that asks for a new ticket and passes `lastEventId`.");
 
         api.MapGet("/documents/{documentId:guid}/progress", DocumentProgress)
             .WithName(nameof(DocumentProgress))
@@ -35,6 +48,36 @@ public static partial class ProgressApi
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
         return app;
+    }
+
+    public static async Task<Results<Ok<ProgressTicketResponse>, ProblemHttpResult, ValidationProblem>> IssueProgressTicket(
+        ProgressTicketRequest request,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        ProgressTickets tickets,
+        CancellationToken cancellationToken)
+    {
+        if (request is { DocumentId: { } documentId, CaseId: null })
+        {
+            return await db.Documents.AnyAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken)
+                ? Issue(ProgressTicket.DocumentStream(documentId), $"/api/documents/{documentId}/progress")
+                : DocumentsApi.DocumentNotFound(documentId);
+        }
+
+        if (request is { CaseId: { } caseId, DocumentId: null })
+        {
+            return await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken)
+                ? Issue(ProgressTicket.CaseStream(caseId), $"/api/cases/{caseId}/progress")
+                : CasesApi.CaseNotFound(caseId);
+        }
+
+        return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["documentId"] = ["Name either documentId or caseId, not both or neither."] });
+
+        Ok<ProgressTicketResponse> Issue(string stream, string path)
+        {
+            var (ticket, expiresAt) = tickets.Issue(new ProgressTicket(tenant.TenantId, tenant.UserId, stream));
+            return TypedResults.Ok(new ProgressTicketResponse(ticket, expiresAt, $"{path}?{ProgressTicketAuthenticationHandler.QueryParameter}={Uri.EscapeDataString(ticket)}"));
+        }
     }
 
     public static async Task<Results<ServerSentEventsResult<ProgressEvent>, ProblemHttpResult>> DocumentProgress(

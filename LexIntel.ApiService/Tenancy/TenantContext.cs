@@ -1,14 +1,22 @@
 namespace LexIntel.ApiService.Tenancy;
 
 /// <summary>
-/// The tenant the current request acts for. Every query over tenant data filters by
-/// <see cref="TenantId"/>; a request that names no tenant is refused before it reaches a handler.
+/// The tenant and the user the current request acts for, from the caller's token. Every query over
+/// tenant data filters by <see cref="TenantId"/>; what is private to a user (conversations) by
+/// <see cref="UserId"/>. A request without them is refused before it reaches a handler.
 /// </summary>
 public sealed class TenantContext
 {
     private Guid? tenantId;
+    private string? userId;
 
     public Guid TenantId => tenantId ?? throw new InvalidOperationException("No tenant was resolved for this request.");
 
-    internal void Set(Guid id) => tenantId = id;
+    public string UserId => userId ?? throw new InvalidOperationException("No user was resolved for this request.");
+
+    internal void Set(Guid tenant, string user)
+    {
+        tenantId = tenant;
+        userId = user;
+    }
 }

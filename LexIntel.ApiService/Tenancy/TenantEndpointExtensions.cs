@@ -1,12 +1,16 @@
+using LexIntel.ApiService.Identity;
+
 namespace LexIntel.ApiService.Tenancy;
 
 internal static class TenantEndpointExtensions
 {
-    /// <summary>Requires the tenant header on every endpoint of the group.</summary>
-    public static RouteGroupBuilder RequireTenant(this RouteGroupBuilder group)
+    /// <summary>Routes for a tenant's users (by <paramref name="policy"/>): the caller's tenant and user are known to every handler.</summary>
+    public static RouteGroupBuilder RequireTenant(this RouteGroupBuilder group, string policy = Policies.TenantUser)
     {
-        group.AddEndpointFilter<TenantResolutionFilter>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.RequireAuthorization(policy)
+            .AddEndpointFilter<TenantClaimFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 }

@@ -35,8 +35,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
     {
         using var data = new ThrowawayDataDirectory();
         await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
-        using var client = app.CreateHttpClient("api");
-        client.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
+        using var client = await ApiClients.ForNewTenantAsync(app, cancellationToken);
         var files = TestData.UploadableCourtDocuments();
 
         // Warm-up round: the worker loads the model and compiles every extractor's path once.

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
+using LexIntel.ApiService.Identity;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Harness;
@@ -36,7 +37,9 @@ internal sealed class ProgressScenario : IBenchmarkScenario
         using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis", cancellationToken))!);
         var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
+        var tenant = Guid.NewGuid();
+        await ApiClients.ProvisionTenantAsync(app, tenant, cancellationToken);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiClients.TokenFor("benchmark", tenant, Roles.TenantAdmin));
 
         var (p50One, p99One, _) = await RunAsync(http, feed, clients: 1, events: 300, cancellationToken);
         var apiBefore = ProcessMemory.Kib("LexIntel.ApiService", "VmRSS");

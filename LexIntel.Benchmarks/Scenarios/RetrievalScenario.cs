@@ -31,8 +31,7 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
 
         using var data = new ThrowawayDataDirectory();
         await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
-        using var client = app.CreateHttpClient("api");
-        client.DefaultRequestHeaders.Add("X-Tenant-Id", Guid.NewGuid().ToString());
+        using var client = await ApiClients.ForNewTenantAsync(app, cancellationToken);
         var (caseId, documents) = await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
         var ready = documents.Where(d => d.Status == "ready").Select(d => d.FileName).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in queries.Select(q => q.Document).Distinct().Where(d => !ready.Contains(d)))

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Search;
 using LexIntel.Benchmarks.Search;
 using LexIntel.Shared.Data;
@@ -76,8 +77,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
             recallByEf.Add(new($"  ef_search {ef}", $"recall {await RecallAsync(sweep, exact, queryVectors, cancellationToken):F3}", $"raw HNSW p50 {p50:F1} ms"));
         }
 
-        using var http = app.CreateHttpClient("api");
-        http.DefaultRequestHeaders.Add("X-Tenant-Id", tenantId.ToString());
+        using var http = ApiClients.Create(app, ApiClients.TokenFor("benchmark", tenantId, Roles.TenantAdmin));
         Func<Task> Search(string query, string mode = "hybrid") => async () =>
         {
             using var response = await http.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query, mode, limit = 10 }, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Progress;
 using LexIntel.Tests.EndToEnd;
 using Microsoft.Playwright;
 
@@ -7,7 +8,7 @@ namespace LexIntel.Tests.Browser;
 
 /// <summary>
 /// A real browser's <c>EventSource</c> against the running app: what a front end does, including
-/// naming its tenant with the cookie (EventSource cannot send headers).
+/// opening the stream with a progress ticket (EventSource cannot send an Authorization header).
 /// </summary>
 [Collection(LexIntelAppCollection.Name)]
 [Tier(TestTier.Browser)]
@@ -38,7 +39,7 @@ public sealed class BrowserProgressTests(LexIntelAppFixture fixture)
     public async Task A_browser_EventSource_follows_a_document_to_ready()
     {
         var tenant = Guid.NewGuid();
-        using var client = fixture.CreateApiClient(tenant);
+        using var client = await fixture.CreateTenantClientAsync(tenant);
         var caseId = await client.CreateCaseAsync("Browser", Cancel);
         using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))));
         var documentId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
@@ -53,12 +54,13 @@ public sealed class BrowserProgressTests(LexIntelAppFixture fixture)
         });
         var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
         await using var context = await browser.NewContextAsync();
-        await context.AddCookiesAsync([new Cookie { Name = "lexintel-tenant", Value = tenant.ToString(), Url = origin }]);
+        using var issued = await client.PostAsJsonAsync("/api/progress/tickets", new { documentId }, Cancel);
+        var ticket = (await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ProgressTicketResponse>(Cancel))!;
         var page = await context.NewPageAsync();
         // The page is served at the API's origin, as a front end behind the same host would be.
         await page.RouteAsync($"{origin}/progress.html**", route => route.FulfillAsync(new() { ContentType = "text/html", Body = Page }));
 
-        await page.GotoAsync($"{origin}/progress.html?feed=/api/documents/{documentId}/progress");
+        await page.GotoAsync($"{origin}/progress.html?feed={Uri.EscapeDataString(ticket.Url)}");
         await page.WaitForFunctionAsync("() => window.finished", options: new() { Timeout = 120_000, PollingInterval = 100 });
         var received = await page.EvaluateAsync<ReceivedEvent[]>("() => window.received");
 

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using LexIntel.ApiService.Admin;
+using LexIntel.ApiService.Identity;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Infrastructure;
@@ -17,30 +19,44 @@ public sealed class AdminApiTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private HttpClient CreateAdminClient() => CreateAdminClient(LexIntelAppFactory.AdminKey);
+    private HttpClient CreateAdminClient() => ApiClients.Operator(fixture.App);
 
-    private HttpClient CreateAdminClient(string? key)
+    [Fact]
+    public async Task The_admin_api_is_for_operators_only_not_for_a_tenants_admin()
     {
-        var client = fixture.CreateApiClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Admin-Key", key);
-        }
+        using var anonymous = fixture.CreateAnonymousClient();
+        using var tenantAdmin = await fixture.CreateTenantClientAsync(Guid.NewGuid());
 
-        return client;
+        using var unauthenticated = await anonymous.GetAsync("/api/admin/queues", Cancel);
+        using var forbidden = await tenantAdmin.GetAsync("/api/admin/queues", Cancel);
+        using var provisioning = await tenantAdmin.PutAsJsonAsync($"/api/admin/tenants/{Guid.NewGuid()}", new { name = "self-made" }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+        Assert.Equal("application/problem+json", unauthenticated.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, provisioning.StatusCode);
     }
 
-    [Theory]
-    [InlineData(null)]
-    [InlineData("wrong-key")]
-    public async Task The_admin_api_refuses_requests_without_the_admin_key(string? key)
+    [Fact]
+    public async Task An_operator_provisions_a_tenant_which_then_may_create_cases()
     {
-        using var client = CreateAdminClient(key);
+        var tenant = Guid.NewGuid();
+        using var operatorClient = CreateAdminClient();
+        using var user = ApiClients.Create(fixture.App, ApiClients.TokenFor("first-user", tenant, Roles.TenantAdmin));
 
-        using var response = await client.GetAsync("/api/admin/queues", Cancel);
+        using var beforeProvisioning = await user.PostAsJsonAsync("/api/cases", new { name = "Too early" }, Cancel);
+        using var created = await operatorClient.PutAsJsonAsync($"/api/admin/tenants/{tenant}", new { name = "Smith & Partners" }, Cancel);
+        using var renamed = await operatorClient.PutAsJsonAsync($"/api/admin/tenants/{tenant}", new { name = "Smith Partners LLP" }, Cancel);
+        using var afterProvisioning = await user.PostAsJsonAsync("/api/cases", new { name = "In time" }, Cancel);
+        var tenants = await operatorClient.GetFromJsonAsync<List<TenantResponse>>("/api/admin/tenants", Cancel);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, beforeProvisioning.StatusCode);
+        Assert.Contains("not provisioned", await beforeProvisioning.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, afterProvisioning.StatusCode);
+        var listed = Assert.Single(tenants!, t => t.Id == tenant);
+        Assert.Equal(("Smith Partners LLP", 1), (listed.Name, listed.CaseCount));
     }
 
     [Fact]

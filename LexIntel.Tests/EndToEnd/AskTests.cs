@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Ask;
+using LexIntel.ApiService.Identity;
 using LexIntel.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,9 +76,8 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IndexedCaseTe
         var followUp = await AskAsync(new { question = "Which rule allows correcting it?", conversationId = conversation.Id });
         var stored = (await Client.GetFromJsonAsync<ConversationResponse>($"/api/conversations/{conversation.Id}", Cancel))!;
         var listed = (await Client.GetFromJsonAsync<List<ConversationResponse>>($"/api/cases/{Indexed.Case}/conversations", Cancel))!;
-        using var otherUser = new HttpRequestMessage(HttpMethod.Get, $"/api/conversations/{conversation.Id}");
-        otherUser.Headers.Add("X-User-Id", "someone-else");
-        using var hidden = await Client.SendAsync(otherUser, Cancel);
+        using var colleague = await Fixture.CreateTenantClientAsync(Indexed.Tenant, user: "colleague", role: Roles.Member);
+        using var hidden = await colleague.GetAsync($"/api/conversations/{conversation.Id}", Cancel);
 
         Assert.True(first.Answered);
         Assert.Equal(conversation.Id, followUp.ConversationId);
@@ -129,7 +129,7 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IndexedCaseTe
     [Fact]
     public async Task Another_tenant_cannot_ask_about_the_case()
     {
-        using var stranger = Fixture.CreateApiClient(Guid.NewGuid());
+        using var stranger = await Fixture.CreateTenantClientAsync(Guid.NewGuid());
 
         using var response = await stranger.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", new { question = "Why?" }, Cancel);
 

@@ -13,8 +13,8 @@ public sealed class CaseAccessTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task No_route_of_a_case_answers_a_caller_of_another_tenant()
     {
-        using var owner = fixture.CreateApiClient(Guid.NewGuid());
-        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+        using var owner = await fixture.CreateTenantClientAsync(Guid.NewGuid());
+        using var stranger = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await owner.CreateCaseAsync("Walled matter", Cancel);
         var routes = await CaseRoutesAsync(owner);
         Assert.True(routes.Count >= 10, $"the API documents only {routes.Count} case routes: {string.Join(", ", routes)}");

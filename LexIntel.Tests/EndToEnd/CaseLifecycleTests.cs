@@ -13,7 +13,7 @@ public sealed class CaseLifecycleTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_case_can_be_renamed_and_deleting_it_removes_its_documents_and_files()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Doe v. Roe", Cancel);
         using var upload = await client.UploadAsync(caseId, Cancel, ("brief.txt", new StringContent("The brief cites Marbury v. Madison, 5 U.S. 137 (1803).")));
         var documentId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
@@ -27,7 +27,7 @@ public sealed class CaseLifecycleTests(LexIntelAppFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
         Assert.Contains("Doe v. Roe (on appeal)", await (await client.GetAsync($"/api/cases/{caseId}", Cancel)).Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
 
-        using var otherTenant = fixture.CreateApiClient(Guid.NewGuid());
+        using var otherTenant = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         using var foreignDelete = await otherTenant.DeleteAsync($"/api/cases/{caseId}", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, foreignDelete.StatusCode);
 

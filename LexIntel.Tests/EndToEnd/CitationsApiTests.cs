@@ -111,7 +111,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IndexedCaseT
     [Fact]
     public async Task Another_tenant_sees_none_of_the_case_or_its_documents()
     {
-        using var stranger = Fixture.CreateApiClient(Guid.NewGuid());
+        using var stranger = await Fixture.CreateTenantClientAsync(Guid.NewGuid());
 
         using var document = await stranger.GetAsync($"/api/documents/{Indexed.Documents["brief.txt"]}/citations", Cancel);
         using var table = await stranger.GetAsync($"/api/cases/{Indexed.Case}/citations", Cancel);
@@ -136,13 +136,15 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IndexedCaseT
     }
 
     [Fact]
-    public async Task Extraction_needs_no_tenant()
+    public async Task Extraction_is_for_signed_in_users_only()
     {
-        using var anonymous = Fixture.CreateApiClient();
+        using var anonymous = Fixture.CreateAnonymousClient();
 
-        using var response = await anonymous.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest("See 42 U.S.C. § 1983."), Cancel);
+        using var refused = await anonymous.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest("See 42 U.S.C. § 1983."), Cancel);
+        using var answered = await Client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest("See 42 U.S.C. § 1983."), Cancel);
 
-        var extracted = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ExtractCitationsResponse>(Cancel))!;
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var extracted = (await answered.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ExtractCitationsResponse>(Cancel))!;
         Assert.Equal("42 U.S.C. § 1983", Assert.Single(extracted.Citations).Normalized);
     }
 

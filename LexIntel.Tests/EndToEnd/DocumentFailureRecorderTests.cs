@@ -21,7 +21,7 @@ public sealed class DocumentFailureRecorderTests(LexIntelAppFixture fixture)
     public async Task A_final_job_failure_marks_its_own_run_of_the_document_failed_and_says_why()
     {
         var tenant = Guid.NewGuid();
-        using var client = fixture.CreateApiClient(tenant);
+        using var client = await fixture.CreateTenantClientAsync(tenant);
         var caseId = (await (await client.PostAsJsonAsync("/api/cases", new { name = "Failures" }, Cancel)).Content.ReadFromJsonAsync<CaseIdDto>(Cancel))!.Id;
 
         await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()

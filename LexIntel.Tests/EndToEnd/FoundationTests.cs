@@ -16,7 +16,7 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Api_health_reports_database_and_redis_healthy()
     {
-        using var client = fixture.CreateApiClient();
+        using var client = fixture.CreateAnonymousClient();
 
         using var response = await client.GetAsync("/health", Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
@@ -51,7 +51,7 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     public async Task A_created_case_can_be_read_back_and_listed_by_its_tenant_only()
     {
         var tenant = Guid.NewGuid();
-        using var client = fixture.CreateApiClient(tenant);
+        using var client = await fixture.CreateTenantClientAsync(tenant);
 
         using var created = await client.PostAsJsonAsync("/api/cases", new { name = "  Smith v. Jones  " }, Cancel);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -63,7 +63,7 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
         var fetched = await client.GetFromJsonAsync<CaseDto>($"/api/cases/{@case.Id}", Cancel);
         Assert.Equal(@case, fetched);
 
-        using var otherTenant = fixture.CreateApiClient(Guid.NewGuid());
+        using var otherTenant = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         using var hidden = await otherTenant.GetAsync($"/api/cases/{@case.Id}", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         Assert.Equal("application/problem+json", hidden.Content.Headers.ContentType?.MediaType);
@@ -75,7 +75,7 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     public async Task Case_list_pages_newest_first_with_a_cursor()
     {
         var tenant = Guid.NewGuid();
-        using var client = fixture.CreateApiClient(tenant);
+        using var client = await fixture.CreateTenantClientAsync(tenant);
         var names = new[] { "First", "Second", "Third" };
         foreach (var name in names)
         {
@@ -92,23 +92,13 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     }
 
     [Theory]
-    [InlineData(null, "{\"name\":\"x\"}", "X-Tenant-Id")]
-    [InlineData("not-a-guid", "{\"name\":\"x\"}", "not a valid tenant id")]
-    [InlineData("tenant", "{\"name\":\"   \"}", "A case needs a name")]
-    [InlineData("tenant", "{\"name\":", "could not be read")]
-    public async Task Bad_input_gets_a_problem_details_400_that_says_why(string? tenantHeader, string json, string expectedDetail)
+    [InlineData("{\"name\":\"   \"}", "A case needs a name")]
+    [InlineData("{\"name\":", "could not be read")]
+    public async Task Bad_input_gets_a_problem_details_400_that_says_why(string json, string expectedDetail)
     {
-        using var client = fixture.CreateApiClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases")
-        {
-            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
-        };
-        if (tenantHeader is not null)
-        {
-            request.Headers.Add("X-Tenant-Id", tenantHeader == "tenant" ? Guid.NewGuid().ToString() : tenantHeader);
-        }
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
 
-        using var response = await client.SendAsync(request, Cancel);
+        using var response = await client.PostAsync("/api/cases", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Cancel);
         var body = await response.Content.ReadAsStringAsync(Cancel);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -117,39 +107,9 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     }
 
     [Fact]
-    public async Task A_browser_may_name_its_tenant_with_the_cookie_and_the_header_wins_over_it()
-    {
-        var (tenant, other) = (Guid.NewGuid(), Guid.NewGuid());
-        using var client = fixture.CreateApiClient(tenant);
-        var caseId = await client.CreateCaseAsync("Cookie", Cancel);
-
-        async Task<HttpResponseMessage> GetCaseAsync(string cookie, string? header)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{caseId}");
-            request.Headers.Add("Cookie", $"lexintel-tenant={cookie}");
-            if (header is not null)
-            {
-                request.Headers.Add("X-Tenant-Id", header);
-            }
-
-            using var anonymous = fixture.CreateApiClient();
-            return await anonymous.SendAsync(request, Cancel);
-        }
-
-        using var byCookie = await GetCaseAsync(tenant.ToString(), header: null);
-        using var headerWins = await GetCaseAsync(tenant.ToString(), header: other.ToString());
-        using var badCookie = await GetCaseAsync("not-a-guid", header: null);
-
-        Assert.Equal(HttpStatusCode.OK, byCookie.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, headerWins.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, badCookie.StatusCode);
-        Assert.Contains("lexintel-tenant cookie 'not-a-guid'", await badCookie.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Invalid_paging_arguments_are_rejected()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
 
         using var badLimit = await client.GetAsync("/api/cases?limit=0", Cancel);
         using var badCursor = await client.GetAsync("/api/cases?cursor=bm9wZQ", Cancel);

@@ -33,7 +33,7 @@ public sealed class IndexedCase(string name, Func<(string FileName, HttpContent 
     private async Task<(Guid Tenant, Guid Case, Dictionary<string, Guid> Documents)> IndexAsync(LexIntelAppFixture fixture, CancellationToken cancellationToken)
     {
         var tenant = Guid.NewGuid();
-        using var setup = fixture.CreateApiClient(tenant);
+        using var setup = await fixture.CreateTenantClientAsync(tenant);
         var (caseId, documents) = await setup.CreateCaseWithReadyDocumentsAsync(name, cancellationToken, files());
         return (tenant, caseId, documents);
     }

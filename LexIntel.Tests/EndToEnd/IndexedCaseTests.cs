@@ -15,7 +15,7 @@ public abstract class IndexedCaseTests(LexIntelAppFixture fixture, IndexedCase i
     public async ValueTask InitializeAsync()
     {
         await indexed.EnsureAsync(fixture, Cancel);
-        Client = fixture.CreateApiClient(indexed.Tenant);
+        Client = await fixture.CreateTenantClientAsync(indexed.Tenant);
     }
 
     public ValueTask DisposeAsync()

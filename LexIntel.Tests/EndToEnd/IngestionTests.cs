@@ -24,7 +24,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Court_documents_become_searchable_chunks_and_a_scan_fails_with_a_reason()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Tarrant v. Herrmann", Cancel);
 
         using var upload = await client.UploadAsync(caseId, Cancel,
@@ -81,7 +81,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task The_same_bytes_uploaded_again_return_the_existing_document()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Duplicates", Cancel);
         var bytes = Encoding.UTF8.GetBytes("The court held that 42 U.S.C. § 1983 applies.");
 
@@ -101,7 +101,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_name_too_long_for_what_follows_its_last_dot_is_cut_short_not_refused()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Long names", Cancel);
         var name = "Smith v. Jones, opposition to the motion to dismiss " + new string('x', 300);
 
@@ -116,7 +116,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Document_list_pages_newest_first_with_a_cursor_and_refuses_bad_paging()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Paging", Cancel);
         foreach (var name in new[] { "first.txt", "second.txt", "third.txt" })
         {
@@ -141,7 +141,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Bad_uploads_get_clear_errors_and_nothing_is_stored()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Bad input", Cancel);
 
         using var empty = await client.UploadAsync(caseId, Cancel, ("empty.pdf", CorpusFile("empty.pdf")));
@@ -160,7 +160,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_file_over_the_size_limit_gets_413()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Oversize", Cancel);
 
         using var response = await client.UploadAsync(caseId, Cancel, ("huge.txt", new StreamContent(new RepeatingStream((byte)'a', 100L * 1024 * 1024 + 1))));
@@ -171,7 +171,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Hostile_and_broken_files_fail_alone_with_reasons_while_the_rest_of_the_case_finishes()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Hostile", Cancel);
         var opinion = File.ReadAllBytes(TestData.CourtDocument("missouri.pdf"));
 
@@ -222,7 +222,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_document_can_be_reprocessed_without_duplicating_its_chunks_and_then_deleted()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Lifecycle", Cancel);
         using var upload = await client.UploadAsync(caseId, Cancel, ("ca2.pdf", CorpusFile("ca2_1-1.pdf")));
         var id = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
@@ -248,7 +248,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task An_emails_attachments_become_documents_of_the_case()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Correspondence", Cancel);
         using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.eml", new ByteArrayContent(SampleEmail.Build())));
         var emailId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;

@@ -1,5 +1,5 @@
 using Aspire.Hosting;
-using Aspire.Hosting.Testing;
+using LexIntel.ApiService.Identity;
 using LexIntel.Tests.Infrastructure;
 
 namespace LexIntel.Tests.EndToEnd;
@@ -19,16 +19,14 @@ public sealed class LexIntelAppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync() =>
         App = await LexIntelAppFactory.StartAsync(data.Path, TestContext.Current.CancellationToken);
 
-    public HttpClient CreateApiClient(Guid? tenantId = null)
+    /// <summary>A user of <paramref name="tenantId"/> (provisioned first, as an operator would), by default its admin.</summary>
+    public async Task<HttpClient> CreateTenantClientAsync(Guid tenantId, string user = "admin", string role = Roles.TenantAdmin)
     {
-        var client = App.CreateHttpClient("api");
-        if (tenantId is { } id)
-        {
-            client.DefaultRequestHeaders.Add("X-Tenant-Id", id.ToString());
-        }
-
-        return client;
+        await ApiClients.ProvisionTenantAsync(App, tenantId, TestContext.Current.CancellationToken);
+        return ApiClients.Create(App, ApiClients.TokenFor(user, tenantId, role));
     }
+
+    public HttpClient CreateAnonymousClient() => ApiClients.Create(App, token: null);
 
     public async ValueTask DisposeAsync()
     {

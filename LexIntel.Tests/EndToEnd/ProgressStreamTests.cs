@@ -45,7 +45,7 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_documents_feed_starts_with_its_state_then_streams_stages_and_ends_at_ready()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Progress", Cancel);
         var id = await UploadAsync(client, caseId, "notes.txt", new StringContent("The court relied on Roe v. Wade, 410 U.S. 113 (1973)."));
 
@@ -81,7 +81,7 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_client_that_reconnects_with_Last_Event_ID_gets_exactly_the_events_it_missed()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Resume", Cancel);
         var id = await UploadAsync(client, caseId, "opinion.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf"))));
 
@@ -100,7 +100,7 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_cases_feed_carries_every_document_and_stays_open()
     {
-        using var client = fixture.CreateApiClient(Guid.NewGuid());
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Case feed", Cancel);
         var before = await UploadAsync(client, caseId, "a.txt", new StringContent("First note."));
         await client.WaitUntilFinishedAsync(before, Cancel);
@@ -122,8 +122,8 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task Unknown_or_foreign_documents_and_bad_cursors_are_refused_before_streaming()
     {
-        using var owner = fixture.CreateApiClient(Guid.NewGuid());
-        using var stranger = fixture.CreateApiClient(Guid.NewGuid());
+        using var owner = await fixture.CreateTenantClientAsync(Guid.NewGuid());
+        using var stranger = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await owner.CreateCaseAsync("Private", Cancel);
         var id = await UploadAsync(owner, caseId, "a.txt", new StringContent("Privileged."));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using LexIntel.ApiService.Identity;
 using LexIntel.Tests.Infrastructure;
 using StackExchange.Redis;
 
@@ -24,6 +25,7 @@ public sealed class RestartTests
 
         await using (var first = await LexIntelAppFactory.StartAsync(data.Path, cancel))
         {
+            await ApiClients.ProvisionTenantAsync(first, tenant, cancel);
             using var client = CreateClient(first, tenant);
             using var created = await client.PostAsJsonAsync("/api/cases", new { name = "Survives restarts" }, cancel);
             created.EnsureSuccessStatusCode();
@@ -51,12 +53,8 @@ public sealed class RestartTests
         Assert.Equal("kept", (string?)await redisAgain.GetDatabase().StringGetAsync(redisKey));
     }
 
-    private static HttpClient CreateClient(DistributedApplication app, Guid tenant)
-    {
-        var client = app.CreateHttpClient("api");
-        client.DefaultRequestHeaders.Add("X-Tenant-Id", tenant.ToString());
-        return client;
-    }
+    private static HttpClient CreateClient(DistributedApplication app, Guid tenant) =>
+        ApiClients.Create(app, ApiClients.TokenFor("admin", tenant, Roles.TenantAdmin));
 
     private sealed record CaseIdDto(Guid Id);
 }

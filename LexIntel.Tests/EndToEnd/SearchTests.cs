@@ -163,7 +163,7 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
     [Fact]
     public async Task Another_tenant_finds_nothing_and_cannot_search_the_case()
     {
-        using var stranger = Fixture.CreateApiClient(Guid.NewGuid());
+        using var stranger = await Fixture.CreateTenantClientAsync(Guid.NewGuid());
 
         using var caseSearch = await stranger.PostAsJsonAsync($"/api/cases/{Indexed.Case}/search", new { query = "water" }, Cancel);
         using var tenantSearch = await stranger.PostAsJsonAsync("/api/search", new { query = "water" }, Cancel);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using LexIntel.AppHost.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,8 +13,8 @@ public static class LexIntelAppFactory
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
-    /// <summary>The admin key the apps of this process are started with: new for every run, never a known value.</summary>
-    public static string AdminKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    /// <summary>The key that signs the Development tokens of this process's apps: new for every run, never a known value.</summary>
+    public static string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ public static class LexIntelAppFactory
                 "LexIntel:Infrastructure=Local",
                 $"LexIntel:DataDirectory={dataDirectory}",
                 "DcpPublisher:RandomizePorts=true",
-                $"LexIntel:Admin:ApiKey={AdminKey}",
+                $"Parameters:{IdentityBuilderExtensions.SigningKeyParameter}={SigningKey}",
             ],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);

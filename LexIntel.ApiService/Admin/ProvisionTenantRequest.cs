@@ -1,0 +1,3 @@
+namespace LexIntel.ApiService.Admin;
+
+public sealed record ProvisionTenantRequest(string? Name);

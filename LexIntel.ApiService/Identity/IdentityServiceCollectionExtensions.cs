@@ -1,0 +1,69 @@
+using LexIntel.ApiService.Progress;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LexIntel.ApiService.Identity;
+
+internal static class IdentityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Bearer tokens (OIDC, or Development's own key) and the policies; every route needs a tenant
+    /// user unless it names another policy, so a route nobody thought about is closed, not open.
+    /// </summary>
+    public static IHostApplicationBuilder AddLexIntelIdentity(this IHostApplicationBuilder builder)
+    {
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<IdentityOptions>()
+            .BindConfiguration(IdentityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.Authority) || (isDevelopment && DevelopmentTokens.IsUsableKey(o.DevelopmentSigningKey)),
+                $"{IdentityOptions.SectionName}:Authority (the OIDC provider's issuer URL) is required; only in Development may {IdentityOptions.SectionName}:DevelopmentSigningKey (a secret of 32 characters or more) stand in for it.")
+            .ValidateOnStart();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ProgressTicketAuthenticationHandler>(ProgressTicketAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<IdentityOptions>>((jwt, options) => Configure(jwt, options.Value, isDevelopment));
+
+        // Policies are built before options can be resolved; the claim names come from the same section.
+        var identity = builder.Configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
+        var tenantUser = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireClaim(identity.UserClaim)
+            .RequireClaim(identity.TenantClaim)
+            .Build();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.TenantUser, tenantUser)
+            .AddPolicy(
+                Policies.ProgressReader,
+                new AuthorizationPolicyBuilder(tenantUser).AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ProgressTicketAuthenticationHandler.SchemeName).Build())
+            .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireClaim(identity.RoleClaim, Roles.Operator))
+            .SetFallbackPolicy(tenantUser);
+        builder.Services.AddSingleton<DevelopmentTokens>();
+        return builder;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, IdentityOptions identity, bool isDevelopment)
+    {
+        // Claim names stay as the provider wrote them ("sub", not a SOAP-era URI), as the options name them.
+        jwt.MapInboundClaims = false;
+        jwt.Audience = identity.Audience;
+        jwt.TokenValidationParameters.ValidAudience = identity.Audience;
+        jwt.TokenValidationParameters.NameClaimType = identity.UserClaim;
+        jwt.TokenValidationParameters.RoleClaimType = identity.RoleClaim;
+        if (!string.IsNullOrWhiteSpace(identity.Authority))
+        {
+            jwt.Authority = identity.Authority;
+        }
+        else if (isDevelopment && DevelopmentTokens.IsUsableKey(identity.DevelopmentSigningKey))
+        {
+            jwt.TokenValidationParameters.ValidIssuer = IdentityOptions.DevelopmentIssuer;
+            jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.KeyOf(identity.DevelopmentSigningKey);
+        }
+    }
+}
