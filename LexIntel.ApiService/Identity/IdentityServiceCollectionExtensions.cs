@@ -52,6 +52,7 @@ internal static class IdentityServiceCollectionExtensions
     {
         // Claim names stay as the provider wrote them ("sub", not a SOAP-era URI), as the options name them.
         jwt.MapInboundClaims = false;
+        jwt.Events = new JwtBearerEvents { OnChallenge = ProblemChallenge.WriteAsync };
         jwt.Audience = identity.Audience;
         jwt.TokenValidationParameters.ValidAudience = identity.Audience;
         jwt.TokenValidationParameters.NameClaimType = identity.UserClaim;

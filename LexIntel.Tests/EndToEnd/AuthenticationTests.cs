@@ -46,7 +46,7 @@ public sealed class AuthenticationTests(LexIntelAppFixture fixture)
                 using var request = new HttpRequestMessage(method, Concrete(template)) { Content = method == HttpMethod.Get || method == HttpMethod.Delete ? null : JsonContent.Create(new { }) };
                 sign(request.Headers);
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Cancel);
-                if (response.StatusCode != HttpStatusCode.Unauthorized)
+                if (response.StatusCode != HttpStatusCode.Unauthorized || response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 {
                     admitted.Add($"{caller}: {method} {template} → {(int)response.StatusCode}");
                 }
@@ -55,6 +55,9 @@ public sealed class AuthenticationTests(LexIntelAppFixture fixture)
 
         TestContext.Current.SendDiagnosticMessage($"{routes.Count} routes × {Unauthenticated.Length} callers");
         Assert.True(admitted.Count == 0, string.Join("\n", admitted));
+        using var expired = new HttpRequestMessage(HttpMethod.Get, "/api/cases") { Headers = { Authorization = Bearer(Forge(expires: DateTime.UtcNow.AddMinutes(-10))) } };
+        using var refused = await client.SendAsync(expired, Cancel);
+        Assert.Contains("The token has expired", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
