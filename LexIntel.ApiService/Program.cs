@@ -23,6 +23,7 @@ app.MapOpenApi().RequireAuthorization(policy => policy.RequireAuthenticatedUser(
 
 app.MapDefaultEndpoints();
 app.MapCasesApi();
+app.MapCaseMembersApi();
 app.MapDocumentsApi();
 app.MapProgressApi();
 app.MapSearchApi();

@@ -17,8 +17,7 @@ public static class AskApi
     {
         var api = app.MapGroup("/api/cases/{caseId:guid}")
             .WithTags("Ask")
-            .RequireTenant()
-            .RequireCaseAccess();
+            .RequireTenant();
 
         api.MapPost("/ask", Ask)
             .WithName(nameof(Ask))

@@ -1,16 +1,14 @@
+using LexIntel.Shared.Data.Entities;
+
 namespace LexIntel.ApiService.Cases;
 
 internal static class CaseAccessEndpointExtensions
 {
-    /// <summary>A group for the routes under <c>/cases/{caseId}</c> of <paramref name="api"/>, reached only by callers who may see that case.</summary>
+    /// <summary>A group for the routes under <c>/cases/{caseId}</c> of <paramref name="api"/>.</summary>
     public static RouteGroupBuilder MapCaseGroup(this RouteGroupBuilder api) =>
-        api.MapGroup($"/cases/{{{CaseAccessFilter.RouteParameter}:guid}}").RequireCaseAccess();
+        api.MapGroup($"/cases/{{{CaseAccessFilter.CaseParameter}:guid}}");
 
-    /// <summary>Every route of <paramref name="group"/> (whose prefix names the case) is checked by <see cref="CaseAccessFilter"/>.</summary>
-    public static RouteGroupBuilder RequireCaseAccess(this RouteGroupBuilder group)
-    {
-        group.AddEndpointFilter<CaseAccessFilter>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return group;
-    }
+    /// <summary>The route changes its case, so it needs more than <see cref="CaseAccess.Viewer"/> access.</summary>
+    public static RouteHandlerBuilder RequiresCaseAccess(this RouteHandlerBuilder route, CaseAccess level) =>
+        route.WithMetadata(new RequiredCaseAccess(level));
 }

@@ -1,29 +1,74 @@
+using LexIntel.ApiService.Ask;
+using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.ApiService.Cases;
 
 /// <summary>
-/// The one place that decides whether a request may reach a case's routes: only when the case
-/// belongs to the caller's tenant. Anything else is 404, so another tenant's case ids reveal nothing.
+/// The one place that decides whether a request may reach what its route names: it finds the case
+/// behind the route's case, document or conversation and applies <see cref="CaseAccessRule"/>.
+/// What the caller may not see is 404, exactly like what does not exist, so ids reveal nothing;
+/// what they see but may not change is 403.
 /// </summary>
 internal sealed class CaseAccessFilter : IEndpointFilter
 {
-    public const string RouteParameter = "caseId";
+    public const string CaseParameter = "caseId";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!Guid.TryParse(http.GetRouteValue(RouteParameter) as string, out var caseId))
+        var db = http.RequestServices.GetRequiredService<LexIntelDbContext>();
+        var caller = http.RequestServices.GetRequiredService<TenantContext>();
+        var (caseId, notFound) = await CaseBehindAsync(http, db, caller);
+        if (notFound is null)
         {
-            throw new InvalidOperationException($"{nameof(CaseAccessFilter)} guards routes with a {{{RouteParameter}:guid}} parameter only.");
+            return await next(context);
         }
 
-        var tenant = http.RequestServices.GetRequiredService<TenantContext>();
-        var db = http.RequestServices.GetRequiredService<LexIntelDbContext>();
-        return await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, http.RequestAborted)
+        var access = caseId is { } id ? await CaseAccessRule.AccessAsync(db, caller, id, http.RequestAborted) : null;
+        if (access is null)
+        {
+            return notFound;
+        }
+
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredCaseAccess>()?.Level ?? CaseAccess.Viewer;
+        return access >= required
             ? await next(context)
-            : CasesApi.CaseNotFound(caseId);
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Not allowed in this case",
+                detail: $"This needs {required.ToString().ToLowerInvariant()} access to the case; you have {access.Value.ToString().ToLowerInvariant()} access.");
     }
+
+    /// <summary>The case the route names (directly or through what it holds), and the 404 to answer when the caller may not see it; no 404 for a route that names nothing of a case.</summary>
+    private static async Task<(Guid? CaseId, ProblemHttpResult? NotFound)> CaseBehindAsync(HttpContext http, LexIntelDbContext db, TenantContext caller)
+    {
+        if (RouteGuid(http, CaseParameter) is { } caseId)
+        {
+            return (caseId, CasesApi.CaseNotFound(caseId));
+        }
+
+        var tenantId = caller.TenantId;
+        if (RouteGuid(http, "documentId") is { } documentId)
+        {
+            var owner = await db.Documents.Where(d => d.Id == documentId && d.TenantId == tenantId).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(http.RequestAborted);
+            return (owner, DocumentsApi.DocumentNotFound(documentId));
+        }
+
+        if (RouteGuid(http, "conversationId") is { } conversationId)
+        {
+            var userId = caller.UserId;
+            var owner = await db.Conversations.Where(c => c.Id == conversationId && c.TenantId == tenantId && c.UserId == userId).Select(c => (Guid?)c.CaseId).SingleOrDefaultAsync(http.RequestAborted);
+            return (owner, ConversationsApi.ConversationNotFound(conversationId));
+        }
+
+        return (null, null);
+    }
+
+    private static Guid? RouteGuid(HttpContext http, string name) =>
+        Guid.TryParse(http.GetRouteValue(name) as string, out var id) ? id : null;
 }

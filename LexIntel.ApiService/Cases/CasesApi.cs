@@ -35,10 +35,12 @@ public static class CasesApi
             .WithDescription("One case of the caller's tenant with its document count.");
 
         api.MapPut("/{caseId:guid}", RenameCase)
+            .RequiresCaseAccess(CaseAccess.Owner)
             .WithName(nameof(RenameCase))
             .WithSummary("Rename a case");
 
         api.MapDelete("/{caseId:guid}", DeleteCase)
+            .RequiresCaseAccess(CaseAccess.Owner)
             .WithName(nameof(DeleteCase))
             .WithSummary("Delete a case")
             .WithDescription("Deletes the case with its documents, their chunks, citations and stored files.");
@@ -70,6 +72,7 @@ public static class CasesApi
         var now = PostgresTime.Truncate(time.GetUtcNow());
 
         var entity = new Case { Id = Guid.CreateVersion7(now), TenantId = tenant.TenantId, Name = name, CreatedAt = now, UpdatedAt = now };
+        entity.Members.Add(new CaseMember { UserId = tenant.UserId, Access = CaseAccess.Owner, UpdatedAt = now });
         db.Cases.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -91,7 +94,7 @@ public static class CasesApi
         }
 
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.TenantId == tenant.TenantId)
+            .VisibleTo(tenant)
             .NewestFirst(page)
             .Select(c => new { Case = c, DocumentCount = c.Documents.Count })
             .ToListAsync(cancellationToken);

@@ -28,6 +28,7 @@ public static class DocumentsApi
         var cases = api.MapCaseGroup();
 
         cases.MapPost("/documents", UploadDocuments)
+            .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(UploadDocuments))
             .WithSummary("Upload documents")
             .WithDescription("multipart/form-data with one or more files. Each file is stored, typed by its content and queued for processing. 201 when a document was created; 200 when every file was already in the case (the existing documents are returned); otherwise the problem of the rejected file(s).")
@@ -50,11 +51,13 @@ public static class DocumentsApi
             .WithSummary("Download the original file");
 
         api.MapDelete("/documents/{documentId:guid}", DeleteDocument)
+            .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(DeleteDocument))
             .WithSummary("Delete a document")
             .WithDescription("Deletes the document, its chunks, citations and stored file.");
 
         api.MapPost("/documents/{documentId:guid}/reprocess", ReprocessDocument)
+            .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(ReprocessDocument))
             .WithSummary("Process a document again")
             .WithDescription("Moves a ready or failed document back to queued under a new run number; 409 while it is still being processed.");

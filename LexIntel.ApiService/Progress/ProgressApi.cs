@@ -59,14 +59,15 @@ public static partial class ProgressApi
     {
         if (request is { DocumentId: { } documentId, CaseId: null })
         {
-            return await db.Documents.AnyAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken)
+            var caseOfDocument = await db.Documents.Where(d => d.Id == documentId && d.TenantId == tenant.TenantId).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(cancellationToken);
+            return caseOfDocument is { } owner && await CaseAccessRule.AccessAsync(db, tenant, owner, cancellationToken) is not null
                 ? Issue(ProgressTicket.DocumentStream(documentId), $"/api/documents/{documentId}/progress")
                 : DocumentsApi.DocumentNotFound(documentId);
         }
 
         if (request is { CaseId: { } caseId, DocumentId: null })
         {
-            return await db.Cases.AnyAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken)
+            return await CaseAccessRule.AccessAsync(db, tenant, caseId, cancellationToken) is not null
                 ? Issue(ProgressTicket.CaseStream(caseId), $"/api/cases/{caseId}/progress")
                 : CasesApi.CaseNotFound(caseId);
         }

@@ -51,12 +51,21 @@ public static class SearchApi
 
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchTenant(
         SearchRequest request,
+        LexIntelDbContext db,
         TenantContext tenant,
         ICitationExtractor citations,
         ChunkSearcher searcher,
         CancellationToken cancellationToken)
     {
-        if (!TryCreateQuery(request, tenant.TenantId, request.Filters?.CaseIds, citations, out var query, out var errors))
+        // Only the cases the caller sees: a wall holds in a tenant-wide search too.
+        var visible = db.Cases.AsNoTracking().VisibleTo(tenant);
+        if (request.Filters?.CaseIds is { } wanted)
+        {
+            visible = visible.Where(c => wanted.Contains(c.Id));
+        }
+
+        var caseIds = await visible.Select(c => c.Id).ToListAsync(cancellationToken);
+        if (!TryCreateQuery(request, tenant.TenantId, caseIds, citations, out var query, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }

@@ -34,7 +34,7 @@ internal sealed class TenantClaimFilter(IOptions<IdentityOptions> options) : IEn
                 detail: $"The token's '{identity.UserClaim}' claim must name the user in 1 to {MaxUserIdLength} characters.");
         }
 
-        http.RequestServices.GetRequiredService<TenantContext>().Set(tenantId, user);
+        http.RequestServices.GetRequiredService<TenantContext>().Set(tenantId, user, http.User.IsInRole(Roles.TenantAdmin));
         return await next(context);
     }
 }

@@ -14,9 +14,13 @@ public sealed class TenantContext
 
     public string UserId => userId ?? throw new InvalidOperationException("No user was resolved for this request.");
 
-    internal void Set(Guid tenant, string user)
+    /// <summary>A tenant admin owns every case that is not restricted and that they are not screened from.</summary>
+    public bool IsTenantAdmin { get; private set; }
+
+    internal void Set(Guid tenant, string user, bool isTenantAdmin)
     {
         tenantId = tenant;
         userId = user;
+        IsTenantAdmin = isTenantAdmin;
     }
 }

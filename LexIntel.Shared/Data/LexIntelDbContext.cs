@@ -11,6 +11,8 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
 
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
+
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();

@@ -15,5 +15,10 @@ public sealed class Case : ICreationOrdered
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>Only the case's members see it; everyone else in the tenant does not know it exists.</summary>
+    public bool Restricted { get; set; }
+
     public List<Document> Documents { get; } = [];
+
+    public List<CaseMember> Members { get; } = [];
 }

@@ -39,6 +39,9 @@ namespace LexIntel.Shared.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -50,6 +53,30 @@ namespace LexIntel.Shared.Data.Migrations
                     b.HasIndex("TenantId", "CreatedAt", "Id");
 
                     b.ToTable("Cases");
+                });
+
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.CaseMember", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId", "UserId");
+
+                    b.HasIndex("UserId", "CaseId");
+
+                    b.ToTable("CaseMembers");
                 });
 
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Citation", b =>
@@ -402,6 +429,17 @@ namespace LexIntel.Shared.Data.Migrations
                     b.Navigation("Tenant");
                 });
 
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.CaseMember", b =>
+                {
+                    b.HasOne("LexIntel.Shared.Data.Entities.Case", "Case")
+                        .WithMany("Members")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Citation", b =>
                 {
                     b.HasOne("LexIntel.Shared.Data.Entities.DocumentChunk", "Chunk")
@@ -478,6 +516,8 @@ namespace LexIntel.Shared.Data.Migrations
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Case", b =>
                 {
                     b.Navigation("Documents");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Conversation", b =>

@@ -1,0 +1,6 @@
+using LexIntel.Shared.Data.Entities;
+
+namespace LexIntel.ApiService.Cases;
+
+/// <summary>Endpoint metadata: the access to its case a route needs (<see cref="CaseAccess.Viewer"/> when a route names none).</summary>
+public sealed record RequiredCaseAccess(CaseAccess Level);

@@ -1,0 +1,3 @@
+namespace LexIntel.ApiService.Cases;
+
+public sealed record SetRestrictionRequest(bool Restricted);
