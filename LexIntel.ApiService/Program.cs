@@ -1,5 +1,6 @@
 using LexIntel.ApiService;
 using LexIntel.ApiService.Admin;
+using LexIntel.ApiService.ApiKeys;
 using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Citations;
@@ -31,6 +32,7 @@ app.MapAskApi();
 app.MapConversationsApi();
 app.MapCitationsApi();
 app.MapAdminApi();
+app.MapApiKeysApi();
 app.MapDevelopmentCredentials();
 
 app.Run();

@@ -9,7 +9,7 @@ namespace LexIntel.ApiService.Cases;
 /// Who sees which case, and what they may do in it. A user screened from a case sees nothing of
 /// it; a restricted case is seen by its members only; any other case of the tenant by every user
 /// of the tenant, its admins as owners and its members as editors unless the case names another
-/// role for them.
+/// role for them. A caller limited to some cases (an API key) sees no other.
 /// </summary>
 public static class CaseAccessRule
 {
@@ -26,14 +26,20 @@ public static class CaseAccessRule
     public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, TenantContext caller)
     {
         var (tenantId, userId) = (caller.TenantId, caller.UserId);
-        return cases.Where(c => c.TenantId == tenantId
+        var visible = cases.Where(c => c.TenantId == tenantId
             && !c.Members.Any(m => m.UserId == userId && m.Access == CaseAccess.Screened)
             && (!c.Restricted || c.Members.Any(m => m.UserId == userId)));
+        return caller.CaseScope is { } scope ? visible.Where(c => scope.Contains(c.Id)) : visible;
     }
 
     /// <summary>The caller's access to <paramref name="caseId"/>, or null when it is not theirs to see.</summary>
     public static async Task<CaseAccess?> AccessAsync(LexIntelDbContext db, TenantContext caller, Guid caseId, CancellationToken cancellationToken)
     {
+        if (caller.CaseScope is { } scope && !scope.Contains(caseId))
+        {
+            return null;
+        }
+
         var (tenantId, userId) = (caller.TenantId, caller.UserId);
         var found = await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId && c.TenantId == tenantId)

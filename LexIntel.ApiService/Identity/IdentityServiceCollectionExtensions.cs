@@ -1,3 +1,4 @@
+using LexIntel.ApiService.ApiKeys;
 using LexIntel.ApiService.Progress;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -24,8 +25,10 @@ internal static class IdentityServiceCollectionExtensions
                 $"{IdentityOptions.SectionName}:Authority (the OIDC provider's issuer URL) is required; only in Development may {IdentityOptions.SectionName}:DevelopmentSigningKey (a secret of 32 characters or more) stand in for it.")
             .ValidateOnStart();
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        builder.Services.AddAuthentication(SignInScheme)
+            .AddPolicyScheme(SignInScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = SchemeOf)
             .AddJwtBearer()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null)
             .AddScheme<AuthenticationSchemeOptions, ProgressTicketAuthenticationHandler>(ProgressTicketAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<IdentityOptions>>((jwt, options) => Configure(jwt, options.Value, isDevelopment));
@@ -41,12 +44,22 @@ internal static class IdentityServiceCollectionExtensions
             .AddPolicy(Policies.TenantUser, tenantUser)
             .AddPolicy(
                 Policies.ProgressReader,
-                new AuthorizationPolicyBuilder(tenantUser).AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme, ProgressTicketAuthenticationHandler.SchemeName).Build())
+                new AuthorizationPolicyBuilder(tenantUser).AddAuthenticationSchemes(SignInScheme, ProgressTicketAuthenticationHandler.SchemeName).Build())
+            .AddPolicy(Policies.TenantAdmin, new AuthorizationPolicyBuilder(tenantUser).RequireClaim(identity.RoleClaim, Roles.TenantAdmin).Build())
             .AddPolicy(Policies.Operator, p => p.RequireAuthenticatedUser().RequireClaim(identity.RoleClaim, Roles.Operator))
             .SetFallbackPolicy(tenantUser);
         builder.Services.AddSingleton<DevelopmentTokens>();
+        builder.Services.AddSingleton<ApiKeyValidator>();
         return builder;
     }
+
+    /// <summary>What every route authenticates with: a bearer token, or a machine client's API key.</summary>
+    public const string SignInScheme = "LexIntel";
+
+    private static string SchemeOf(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString().StartsWith(ApiKeyAuthenticationHandler.SchemeName + " ", StringComparison.OrdinalIgnoreCase)
+            ? ApiKeyAuthenticationHandler.SchemeName
+            : JwtBearerDefaults.AuthenticationScheme;
 
     private static void Configure(JwtBearerOptions jwt, IdentityOptions identity, bool isDevelopment)
     {

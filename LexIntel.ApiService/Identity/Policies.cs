@@ -9,6 +9,9 @@ public static class Policies
     /// <summary>A tenant user signed in by a bearer token or by a progress ticket (progress streams only).</summary>
     public const string ProgressReader = "progress-reader";
 
+    /// <summary>A tenant's admin: manages its API keys.</summary>
+    public const string TenantAdmin = "tenant-admin";
+
     /// <summary>An operator of the service.</summary>
     public const string Operator = "operator";
 }

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.ApiKeys;
 using LexIntel.ApiService.Identity;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,8 @@ internal sealed class TenantClaimFilter(IOptions<IdentityOptions> options) : IEn
                 detail: $"The token's '{identity.UserClaim}' claim must name the user in 1 to {MaxUserIdLength} characters.");
         }
 
-        http.RequestServices.GetRequiredService<TenantContext>().Set(tenantId, user, http.User.IsInRole(Roles.TenantAdmin));
+        var scope = http.User.FindAll(ApiKeyAuthenticationHandler.CaseScopeClaim).Select(c => Guid.Parse(c.Value)).ToList();
+        http.RequestServices.GetRequiredService<TenantContext>().Set(tenantId, user, http.User.IsInRole(Roles.TenantAdmin), scope.Count > 0 ? scope : null);
         return await next(context);
     }
 }

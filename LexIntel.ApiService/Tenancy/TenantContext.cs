@@ -17,10 +17,14 @@ public sealed class TenantContext
     /// <summary>A tenant admin owns every case that is not restricted and that they are not screened from.</summary>
     public bool IsTenantAdmin { get; private set; }
 
-    internal void Set(Guid tenant, string user, bool isTenantAdmin)
+    /// <summary>The only cases the caller may reach (an API key limited to some cases); null: no such limit.</summary>
+    public IReadOnlyCollection<Guid>? CaseScope { get; private set; }
+
+    internal void Set(Guid tenant, string user, bool isTenantAdmin, IReadOnlyCollection<Guid>? caseScope = null)
     {
         tenantId = tenant;
         userId = user;
         IsTenantAdmin = isTenantAdmin;
+        CaseScope = caseScope;
     }
 }

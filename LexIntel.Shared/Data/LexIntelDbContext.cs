@@ -9,6 +9,8 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseMember> CaseMembers => Set<CaseMember>();

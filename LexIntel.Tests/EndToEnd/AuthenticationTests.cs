@@ -28,6 +28,7 @@ public sealed class AuthenticationTests(LexIntelAppFixture fixture)
         ("a token for another audience", h => h.Authorization = Bearer(Forge(audience: "someone-else"))),
         ("a token from another issuer", h => h.Authorization = Bearer(Forge(issuer: "https://evil.example"))),
         ("a token signed with another key", h => h.Authorization = Bearer(Forge(key: new string('k', 64)))),
+        ("an API key nobody issued", h => h.Authorization = new AuthenticationHeaderValue("ApiKey", "lxk_0123456789ab_" + new string('s', 43))),
     ];
 
     [Fact]
