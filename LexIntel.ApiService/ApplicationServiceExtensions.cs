@@ -1,4 +1,5 @@
 using LexIntel.ApiService.Ask;
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Identity;
@@ -32,6 +33,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddScoped<AuditLog>();
 
         return builder;
     }

@@ -2,6 +2,7 @@ using LexIntel.ApiService;
 using LexIntel.ApiService.Admin;
 using LexIntel.ApiService.ApiKeys;
 using LexIntel.ApiService.Ask;
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Citations;
 using LexIntel.ApiService.Documents;
@@ -33,6 +34,7 @@ app.MapConversationsApi();
 app.MapCitationsApi();
 app.MapAdminApi();
 app.MapApiKeysApi();
+app.MapAuditApi();
 app.MapDevelopmentCredentials();
 
 app.Run();

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Tenancy;
@@ -43,6 +44,7 @@ public static class ApiKeysApi
         CreateApiKeyRequest request,
         LexIntelDbContext db,
         TenantContext tenant,
+        AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -91,6 +93,7 @@ public static class ApiKeysApi
             ExpiresAt = now.AddDays(days),
         };
         db.ApiKeys.Add(key);
+        audit.Add(AuditActions.KeyCreate, caseId: null, detail: $"{key.Name} ({key.Prefix}, {key.Role})");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/keys/{key.Id}", new CreatedApiKeyResponse(secret, ApiKeyResponse.From(key)));
     }
@@ -101,14 +104,17 @@ public static class ApiKeysApi
         return TypedResults.Ok(keys.Select(ApiKeyResponse.From).ToList());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(Guid keyId, LexIntelDbContext db, TenantContext tenant, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeApiKey(Guid keyId, LexIntelDbContext db, TenantContext tenant, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var revoked = await db.ApiKeys
-            .Where(k => k.Id == keyId && k.TenantId == tenant.TenantId)
-            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, k => k.RevokedAt ?? now), cancellationToken);
-        return revoked == 0
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "API key not found", detail: $"The tenant has no API key {keyId}.")
-            : TypedResults.NoContent();
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.TenantId == tenant.TenantId, cancellationToken);
+        if (key is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "API key not found", detail: $"The tenant has no API key {keyId}.");
+        }
+
+        key.RevokedAt ??= time.GetUtcNow();
+        audit.Add(AuditActions.KeyRevoke, caseId: null, detail: $"{key.Name} ({key.Prefix})");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 }

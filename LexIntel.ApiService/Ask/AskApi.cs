@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
@@ -115,7 +116,7 @@ public static class AskApi
         AskParameters parameters,
         CancellationToken cancellationToken)
     {
-        var (caseId, request, _, db, tenant, ask, _) = parameters;
+        var (caseId, request, _, db, tenant, ask, _, audit) = parameters;
         var question = request.Question?.Trim() ?? string.Empty;
         if (question.Length == 0 || question.Length > MaxQuestionLength)
         {
@@ -136,6 +137,7 @@ public static class AskApi
             }
         }
 
+        await audit.RecordAsync(AuditActions.Ask, caseId, detail: conversation is null ? null : $"conversation {conversation.Id}", cancellationToken: cancellationToken);
         var (passages, history) = await ask.RetrieveAsync(tenant.TenantId, caseId, question, conversation, cancellationToken);
         return (new PreparedQuestion(question, conversation, passages, history), null, null);
     }

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -12,4 +13,5 @@ public sealed record AskParameters(
     LexIntelDbContext Db,
     TenantContext Tenant,
     AskService Ask,
-    IAnswerer Answerer);
+    IAnswerer Answerer,
+    AuditLog Audit);

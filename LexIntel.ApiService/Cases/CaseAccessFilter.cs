@@ -1,4 +1,5 @@
 using LexIntel.ApiService.Ask;
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
@@ -30,14 +31,20 @@ internal sealed class CaseAccessFilter : IEndpointFilter
         }
 
         var access = caseId is { } id ? await CaseAccessRule.AccessAsync(db, caller, id, http.RequestAborted) : null;
-        if (access is null)
+        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredCaseAccess>()?.Level ?? CaseAccess.Viewer;
+        if (access >= required)
         {
-            return notFound;
+            return await next(context);
         }
 
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredCaseAccess>()?.Level ?? CaseAccess.Viewer;
-        return access >= required
-            ? await next(context)
+        await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
+            AuditActions.AccessDenied,
+            RouteGuid(http, CaseParameter),
+            RouteGuid(http, "documentId"),
+            $"{http.Request.Method} {http.Request.Path} → {(access is null ? 404 : 403)}",
+            http.RequestAborted);
+        return access is null
+            ? notFound
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Not allowed in this case",

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
@@ -54,6 +55,7 @@ public static class CaseMembersApi
         SetCaseMemberRequest request,
         LexIntelDbContext db,
         TenantContext tenant,
+        AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -81,27 +83,35 @@ public static class CaseMembersApi
 
         member.Access = access;
         member.UpdatedAt = time.GetUtcNow();
+        audit.Add(AuditActions.MemberSet, caseId, detail: $"{userId}: {access.ToString().ToLowerInvariant()}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(Response(member));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveCaseMember(Guid caseId, string userId, LexIntelDbContext db, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RemoveCaseMember(Guid caseId, string userId, LexIntelDbContext db, TenantContext tenant, AuditLog audit, CancellationToken cancellationToken)
     {
         if (userId == tenant.UserId)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Owners keep their own access", detail: "An owner cannot remove themselves; another owner can.");
         }
 
-        var removed = await db.CaseMembers.Where(m => m.CaseId == caseId && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return removed == 0
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not a member", detail: $"The case names no user '{userId}'.")
-            : TypedResults.NoContent();
+        var member = await db.CaseMembers.SingleOrDefaultAsync(m => m.CaseId == caseId && m.UserId == userId, cancellationToken);
+        if (member is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not a member", detail: $"The case names no user '{userId}'.");
+        }
+
+        db.CaseMembers.Remove(member);
+        audit.Add(AuditActions.MemberRemove, caseId, detail: $"{userId} (was {member.Access.ToString().ToLowerInvariant()})");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SetCaseRestriction(
         Guid caseId,
         SetRestrictionRequest request,
         LexIntelDbContext db,
+        AuditLog audit,
         CancellationToken cancellationToken)
     {
         if (request.Restricted && !await db.CaseMembers.AnyAsync(m => m.CaseId == caseId && m.Access == CaseAccess.Owner, cancellationToken))
@@ -109,7 +119,10 @@ public static class CaseMembersApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "No owner", detail: "A restricted case would be seen by nobody: make someone its owner first.");
         }
 
-        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(set => set.SetProperty(c => c.Restricted, request.Restricted), cancellationToken);
+        var entity = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
+        entity.Restricted = request.Restricted;
+        audit.Add(AuditActions.CaseRestriction, caseId, detail: request.Restricted ? "restricted" : "open");
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

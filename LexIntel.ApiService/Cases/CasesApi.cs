@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
@@ -52,6 +53,7 @@ public static class CasesApi
         CreateCaseRequest request,
         LexIntelDbContext db,
         TenantContext tenant,
+        AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -74,6 +76,7 @@ public static class CasesApi
         var entity = new Case { Id = Guid.CreateVersion7(now), TenantId = tenant.TenantId, Name = name, CreatedAt = now, UpdatedAt = now };
         entity.Members.Add(new CaseMember { UserId = tenant.UserId, Access = CaseAccess.Owner, UpdatedAt = now });
         db.Cases.Add(entity);
+        audit.Add(AuditActions.CaseCreate, entity.Id, detail: name);
         await db.SaveChangesAsync(cancellationToken);
 
         return TypedResults.Created($"/api/cases/{entity.Id}", CaseResponse.From(entity, documentCount: 0));
@@ -124,6 +127,7 @@ public static class CasesApi
         CreateCaseRequest request,
         LexIntelDbContext db,
         TenantContext tenant,
+        AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -139,6 +143,7 @@ public static class CasesApi
             return CaseNotFound(caseId);
         }
 
+        audit.Add(AuditActions.CaseRename, caseId, detail: $"{entity.Name} → {name}");
         entity.Name = name;
         entity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
@@ -156,6 +161,7 @@ public static class CasesApi
         LexIntelDbContext db,
         TenantContext tenant,
         IFileStore store,
+        AuditLog audit,
         CancellationToken cancellationToken)
     {
         var entity = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken);
@@ -166,6 +172,7 @@ public static class CasesApi
 
         var keys = await db.Documents.Where(d => d.CaseId == caseId).Select(d => d.StorageKey).ToListAsync(cancellationToken);
         db.Cases.Remove(entity);
+        audit.Add(AuditActions.CaseDelete, caseId, detail: entity.Name);
         await db.SaveChangesAsync(cancellationToken);
 
         // Files go after the rows: a crash in between leaves orphan files, never rows without files.

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
@@ -22,6 +23,7 @@ public sealed class DocumentUploader(
     IFileStore store,
     OutboxWriter outbox,
     TenantContext tenant,
+    AuditLog audit,
     IOptions<UploadOptions> options,
     TimeProvider time)
 {
@@ -94,6 +96,7 @@ public sealed class DocumentUploader(
             keep = true;
             db.Documents.Add(document);
             outbox.Add(db, DocumentJobs.Extract(document));
+            audit.Add(AuditActions.DocumentUpload, caseId, document.Id, fileName);
 
             try
             {

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
@@ -197,6 +198,7 @@ public static class DocumentsApi
         LexIntelDbContext db,
         TenantContext tenant,
         IFileStore store,
+        AuditLog audit,
         CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking()
@@ -206,6 +208,7 @@ public static class DocumentsApi
             return DocumentNotFound(documentId);
         }
 
+        await audit.RecordAsync(AuditActions.DocumentDownload, document.CaseId, documentId, document.OriginalFileName, cancellationToken);
         try
         {
             return TypedResults.Stream(store.OpenRead(document.StorageKey), document.ContentType, FileNames.Sanitize(document.OriginalFileName), enableRangeProcessing: true);
@@ -221,6 +224,7 @@ public static class DocumentsApi
         LexIntelDbContext db,
         TenantContext tenant,
         IFileStore store,
+        AuditLog audit,
         CancellationToken cancellationToken)
     {
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken);
@@ -230,6 +234,7 @@ public static class DocumentsApi
         }
 
         db.Documents.Remove(document);
+        audit.Add(AuditActions.DocumentDelete, document.CaseId, documentId, document.OriginalFileName);
         await db.SaveChangesAsync(cancellationToken);
         await store.DeleteAsync(document.StorageKey);
         return TypedResults.NoContent();
@@ -240,6 +245,7 @@ public static class DocumentsApi
         LexIntelDbContext db,
         TenantContext tenant,
         OutboxWriter outbox,
+        AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -264,6 +270,7 @@ public static class DocumentsApi
         document.FailureReason = null;
         document.UpdatedAt = time.GetUtcNow();
         outbox.Add(db, DocumentJobs.Extract(document));
+        audit.Add(AuditActions.DocumentReprocess, document.CaseId, documentId, $"run {document.RunNumber}");
 
         try
         {

@@ -11,6 +11,8 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<Case> Cases => Set<Case>();
 
     public DbSet<CaseMember> CaseMembers => Set<CaseMember>();

@@ -1,0 +1,34 @@
+using LexIntel.ApiService.Tenancy;
+using LexIntel.Shared.Data;
+using LexIntel.Shared.Data.Entities;
+
+namespace LexIntel.ApiService.Audit;
+
+/// <summary>
+/// Adds entries to the request's own database context, so an action and its record are saved by
+/// the same <c>SaveChanges</c>, in one transaction: there is no change without its entry.
+/// </summary>
+public sealed class AuditLog(LexIntelDbContext db, TenantContext caller, TimeProvider time)
+{
+    public const int MaxDetailLength = 500;
+
+    public void Add(string action, Guid? caseId, Guid? documentId = null, string? detail = null) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            TenantId = caller.TenantId,
+            CreatedAt = PostgresTime.Truncate(time.GetUtcNow()),
+            UserId = caller.UserId,
+            Action = action,
+            CaseId = caseId,
+            DocumentId = documentId,
+            Detail = detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail,
+        });
+
+    /// <summary>For what changes nothing else (a download, a question): the entry alone.</summary>
+    public async Task RecordAsync(string action, Guid? caseId, Guid? documentId = null, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        Add(action, caseId, documentId, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
