@@ -17,8 +17,12 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// After authorization: limits are counted per tenant and user, from the validated claims.
+app.UseRateLimiter();
 app.MapOpenApi().RequireAuthorization(policy => policy.RequireAuthenticatedUser());
 
 app.MapDefaultEndpoints();
