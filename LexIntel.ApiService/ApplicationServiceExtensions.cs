@@ -1,4 +1,5 @@
 using LexIntel.ApiService.Ask;
+using LexIntel.ApiService.Cors;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Identity;
@@ -30,6 +31,7 @@ internal static class ApplicationServiceExtensions
             .ValidateOnStart();
         builder.AddLexIntelRateLimits();
         builder.AddLexIntelRequestTimeouts();
+        builder.AddLexIntelCors();
         builder.AddProgressTickets();
         builder.Services.AddScoped<DocumentUploader>();
         builder.AddSearch();

@@ -17,6 +17,10 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+// Before authentication: a browser's preflight carries no token, and a refusal still needs the
+// CORS headers for the page to read its problem details.
+app.UseCors();
 app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();

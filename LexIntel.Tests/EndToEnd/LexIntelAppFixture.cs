@@ -21,11 +21,15 @@ public sealed class LexIntelAppFixture : IAsyncLifetime
 
     public static readonly TimeSpan CitationExtractionWindow = TimeSpan.FromSeconds(5);
 
+    /// <summary>The one origin allowed cross-origin access to the shared app (<see cref="CorsTests"/>).</summary>
+    public const string AllowedOrigin = "https://app.lexintel.test";
+
     private static readonly string[] Settings =
     [
         $"LexIntel:RateLimits:CitationExtraction:PerUser={CitationExtractionPerUser}",
         $"LexIntel:RateLimits:CitationExtraction:PerTenant={CitationExtractionPerTenant}",
         $"LexIntel:RateLimits:CitationExtraction:Window={CitationExtractionWindow}",
+        $"LexIntel:Cors:AllowedOrigins:0={AllowedOrigin}",
     ];
 
     private readonly ThrowawayDataDirectory data = new();
