@@ -4,6 +4,7 @@ using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Limits;
+using LexIntel.ApiService.OpenApi;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
 using LexIntel.ApiService.Tenancy;
@@ -39,7 +40,11 @@ internal static class ApplicationServiceExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<SecuritySchemeTransformer>();
+            options.AddOperationTransformer<SecuritySchemeTransformer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();
 
