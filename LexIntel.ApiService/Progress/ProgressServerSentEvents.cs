@@ -33,15 +33,15 @@ public static class ProgressServerSentEvents
         Stream body,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // At the end of its lifetime the feed ends as it does when the client leaves, but cleanly: the
+        // response completes and the client reconnects with the last id it saw.
+        using var lifetime = new CancellationTokenSource(options.MaxLifetime, time);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
         foreach (var snapshot in snapshots)
         {
             yield return new SseItem<ProgressEvent>(snapshot, StateEventType) { ReconnectionInterval = options.ReconnectionInterval };
         }
 
-        // At the end of its lifetime the feed ends as it does when the client leaves, but cleanly: the
-        // response completes and the client reconnects with the last id it saw.
-        using var lifetime = new CancellationTokenSource(options.MaxLifetime, time);
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
         var enumerator = events.GetAsyncEnumerator(ended.Token);
         var next = enumerator.MoveNextAsync().AsTask();
         using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(ended.Token);
