@@ -1,8 +1,11 @@
 using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Audit;
+using LexIntel.ApiService.Cors;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Identity;
+using LexIntel.ApiService.Limits;
+using LexIntel.ApiService.OpenApi;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
 using LexIntel.ApiService.Tenancy;
@@ -22,7 +25,15 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelStorage();
         builder.Services.AddOutboxDispatcher();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
-        builder.Services.Configure<ProgressStreamOptions>(builder.Configuration.GetSection(ProgressStreamOptions.SectionName));
+        builder.Services.AddOptions<ProgressStreamOptions>()
+            .BindConfiguration(ProgressStreamOptions.SectionName)
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.ReconnectionInterval > TimeSpan.Zero, $"{ProgressStreamOptions.SectionName}:HeartbeatInterval and ReconnectionInterval must be positive.")
+            .Validate(o => o.MaxOpenPerUser >= 1, $"{ProgressStreamOptions.SectionName}:MaxOpenPerUser must be at least 1.")
+            .Validate(o => o.MaxLifetime >= TimeSpan.FromSeconds(10), $"{ProgressStreamOptions.SectionName}:MaxLifetime must be at least 10 seconds.")
+            .ValidateOnStart();
+        builder.AddLexIntelRateLimits();
+        builder.AddLexIntelRequestTimeouts();
+        builder.AddLexIntelCors();
         builder.AddProgressTickets();
         builder.Services.AddScoped<DocumentUploader>();
         builder.AddSearch();
@@ -30,7 +41,11 @@ internal static class ApplicationServiceExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<SecuritySchemeTransformer>();
+            options.AddOperationTransformer<SecuritySchemeTransformer>();
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();
         builder.Services.AddScoped<AuditLog>();

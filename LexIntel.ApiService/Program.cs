@@ -19,8 +19,16 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+
+// Before authentication: a browser's preflight carries no token, and a refusal still needs the
+// CORS headers for the page to read its problem details.
+app.UseCors();
+app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// After authorization: limits are counted per tenant and user, from the validated claims.
+app.UseRateLimiter();
 app.MapOpenApi().RequireAuthorization(policy => policy.RequireAuthenticatedUser());
 
 app.MapDefaultEndpoints();

@@ -16,7 +16,8 @@ var api = builder.AddProject<Projects.LexIntel_ApiService>("api")
     .WaitForCompletion(migrator)
     .WithHttpHealthCheck("/health");
 
-api.WithIdentity();
+api.WithIdentity()
+    .WithForwardedSettings();
 
 // Answers are generated only when an operator names a chat model (ConnectionStrings:chat,
 // "Endpoint=…/v1;Model=…;Key=…"); without one they are extractive.

@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Limits;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
@@ -23,13 +24,16 @@ public static class AskApi
         api.MapPost("/ask", Ask)
             .WithName(nameof(Ask))
             .WithSummary("Ask a question of a case's documents")
-            .WithDescription("Answers only from passages found by hybrid search; every `[n]` in the answer is one of `references` (document, pages, quote). `answered` is false when the passages do not contain the answer. With a language model configured the answer is `generated`, otherwise `extractive` (quoted sentences). With `conversationId`, earlier turns inform the answer and the turn is kept.");
+            .WithDescription("Answers only from passages found by hybrid search; every `[n]` in the answer is one of `references` (document, pages, quote). `answered` is false when the passages do not contain the answer. With a language model configured the answer is `generated`, otherwise `extractive` (quoted sentences). With `conversationId`, earlier turns inform the answer and the turn is kept.")
+            .WithRateLimit(RateLimitPolicies.Ask);
 
         api.MapPost("/ask/stream", AskStream)
             .WithName(nameof(AskStream))
             .WithSummary("Ask, with the answer streamed (text/event-stream)")
             .WithDescription("`passages` (what was retrieved, numbered as the answer cites them), then `delta` events with text as it is produced, then `answer` with the whole response as `/ask` returns it.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithRateLimit(RateLimitPolicies.Ask)
+            .DisableRequestTimeout();
 
         return app;
     }

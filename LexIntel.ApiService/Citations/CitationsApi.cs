@@ -1,5 +1,6 @@
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Limits;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Citations;
 using LexIntel.Shared.Data;
@@ -39,7 +40,8 @@ public static class CitationsApi
         api.MapPost("/citations/extract", ExtractCitations)
             .WithName(nameof(ExtractCitations))
             .WithSummary("Find citations in posted text")
-            .WithDescription("Nothing is stored. Form feeds separate pages. Every citation with its kind, span, page and parts.");
+            .WithDescription("Nothing is stored. Form feeds separate pages. Every citation with its kind, span, page and parts.")
+            .WithRateLimit(RateLimitPolicies.CitationExtraction);
 
         return app;
     }

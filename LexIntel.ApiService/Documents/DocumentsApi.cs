@@ -1,5 +1,6 @@
 using LexIntel.ApiService.Audit;
 using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Limits;
 using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
@@ -35,7 +36,9 @@ public static class DocumentsApi
             .WithDescription("multipart/form-data with one or more files. Each file is stored, typed by its content and queued for processing. 201 when a document was created; 200 when every file was already in the case (the existing documents are returned); otherwise the problem of the rejected file(s).")
             .AddOpenApiOperationTransformer(DescribeMultipartFilesBody)
             .WithMetadata(new RequestSizeLimitAttribute(uploads.MaxRequestBytes))
-            .DisableAntiforgery();
+            .DisableAntiforgery()
+            .WithRateLimit(RateLimitPolicies.Upload)
+            .WithRequestTimeout(RequestTimeoutPolicies.Transfer);
 
         cases.MapGet("/documents", ListDocuments)
             .WithName(nameof(ListDocuments))
@@ -49,7 +52,8 @@ public static class DocumentsApi
 
         api.MapGet("/documents/{documentId:guid}/content", DownloadDocument)
             .WithName(nameof(DownloadDocument))
-            .WithSummary("Download the original file");
+            .WithSummary("Download the original file")
+            .WithRequestTimeout(RequestTimeoutPolicies.Transfer);
 
         api.MapDelete("/documents/{documentId:guid}", DeleteDocument)
             .RequiresCaseAccess(CaseAccess.Editor)

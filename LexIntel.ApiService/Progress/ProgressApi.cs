@@ -2,10 +2,12 @@ using System.Text.RegularExpressions;
 using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Identity;
+using LexIntel.ApiService.Limits;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Progress;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.ApiService.Progress;
@@ -27,7 +29,9 @@ public static partial class ProgressApi
         var api = app.MapGroup("/api")
             .WithTags("Progress")
             .RequireTenant(Policies.ProgressReader)
-            .AddEndpointFilter<ProgressStreamFilter>();
+            .AddEndpointFilter<ProgressStreamFilter>()
+            .WithRateLimit(RateLimitPolicies.ProgressStreams)
+            .WithMetadata(new DisableRequestTimeoutAttribute());
         var cases = api.MapCaseGroup();
 
         tickets.MapPost("/tickets", IssueProgressTicket)

@@ -22,7 +22,7 @@ public static class ProgressServerSentEvents
     /// <summary>
     /// The snapshots, then the stream's events, with a heartbeat comment written to
     /// <paramref name="body"/> whenever nothing was sent for a while; a per-document feed ends after
-    /// the final event.
+    /// the final event, and every feed after <see cref="ProgressStreamOptions.MaxLifetime"/>.
     /// </summary>
     public static async IAsyncEnumerable<SseItem<ProgressEvent>> Create(
         IReadOnlyList<ProgressEvent> snapshots,
@@ -33,14 +33,18 @@ public static class ProgressServerSentEvents
         Stream body,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // At the end of its lifetime the feed ends as it does when the client leaves, but cleanly: the
+        // response completes and the client reconnects with the last id it saw.
+        using var lifetime = new CancellationTokenSource(options.MaxLifetime, time);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
         foreach (var snapshot in snapshots)
         {
             yield return new SseItem<ProgressEvent>(snapshot, StateEventType) { ReconnectionInterval = options.ReconnectionInterval };
         }
 
-        var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        var enumerator = events.GetAsyncEnumerator(ended.Token);
         var next = enumerator.MoveNextAsync().AsTask();
-        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopHeartbeat = CancellationTokenSource.CreateLinkedTokenSource(ended.Token);
         var lastSent = time.GetTimestamp();
 
         // One timer per connection and interval, not one per event: with hundreds of clients a
@@ -56,7 +60,7 @@ public static class ProgressServerSentEvents
                     if (await Task.WhenAny(next, heartbeatDue) != next)
                     {
                         heartbeatDue = null;
-                        if (cancellationToken.IsCancellationRequested)
+                        if (ended.IsCancellationRequested)
                         {
                             yield break;
                         }
@@ -72,7 +76,17 @@ public static class ProgressServerSentEvents
                     }
                 }
 
-                if (!await next)
+                bool more;
+                try
+                {
+                    more = await next;
+                }
+                catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    more = false;
+                }
+
+                if (!more)
                 {
                     yield break;
                 }

@@ -1,4 +1,5 @@
 using LexIntel.ApiService.Cases;
+using LexIntel.ApiService.Limits;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Citations;
 using LexIntel.Shared.Data;
@@ -23,12 +24,14 @@ public static class SearchApi
         cases.MapPost("/search", SearchCase)
             .WithName(nameof(SearchCase))
             .WithSummary("Search a case's documents")
-            .WithDescription("Hybrid (full-text + semantic, fused with Reciprocal Rank Fusion; default), keyword or semantic. Each hit: the passage, highlighted matches, document and pages, its score and the parts of it, the citations in it. Paged with `nextCursor`.");
+            .WithDescription("Hybrid (full-text + semantic, fused with Reciprocal Rank Fusion; default), keyword or semantic. Each hit: the passage, highlighted matches, document and pages, its score and the parts of it, the citations in it. Paged with `nextCursor`.")
+            .WithRateLimit(RateLimitPolicies.Search);
 
         api.MapPost("/search", SearchTenant)
             .WithName(nameof(SearchTenant))
             .WithSummary("Search every case of the tenant")
-            .WithDescription("As the case search, over all the tenant's cases (or `filters.caseIds`).");
+            .WithDescription("As the case search, over all the tenant's cases (or `filters.caseIds`).")
+            .WithRateLimit(RateLimitPolicies.Search);
 
         return app;
     }

@@ -34,7 +34,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
         using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
+        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
         using var client = await ApiClients.ForNewTenantAsync(app, cancellationToken);
         var files = TestData.UploadableCourtDocuments();
 

@@ -33,7 +33,7 @@ internal sealed class ProgressScenario : IBenchmarkScenario
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
         using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
+        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
         using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis", cancellationToken))!);
         var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };

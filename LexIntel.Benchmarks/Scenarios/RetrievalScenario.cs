@@ -30,7 +30,7 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
         var files = Directory.GetFiles(corpus).Where(f => new FileInfo(f).Length > 0 && !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
         using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
+        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
         using var client = await ApiClients.ForNewTenantAsync(app, cancellationToken);
         var (caseId, documents) = await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
         var ready = documents.Where(d => d.Status == "ready").Select(d => d.FileName).ToHashSet(StringComparer.Ordinal);

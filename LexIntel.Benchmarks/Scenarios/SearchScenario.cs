@@ -6,6 +6,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Search;
+using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Benchmarks.Search;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
@@ -45,7 +46,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
         using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken);
+        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
         var connectionString = (await app.GetConnectionStringAsync("lexintel", cancellationToken))!;
         var text = new LegalTextGenerator(seed: 7);
         var queryTexts = Enumerable.Range(0, Queries).Select(_ => text.Query()).ToList();

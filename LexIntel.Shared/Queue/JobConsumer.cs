@@ -16,6 +16,9 @@ namespace LexIntel.Shared.Queue;
 /// </summary>
 public sealed partial class JobConsumer
 {
+    /// <summary>Names, in a failure's reason, an exception no handler anticipated.</summary>
+    private const string UnexpectedFailureCode = "internal_error";
+
     private readonly IConnectionMultiplexer redis;
     private readonly IServiceScopeFactory scopes;
     private readonly StreamSignals signals;
@@ -267,9 +270,9 @@ public sealed partial class JobConsumer
         }
         catch (Exception ex)
         {
-            var reason = softLimit.IsCancellationRequested && ex is OperationCanceledException
-                ? $"timed out after the soft limit of {options.SoftTimeLimit}"
-                : ex.Message;
+            var reason = softLimit.IsCancellationRequested && ex is OperationCanceledException ? $"timed out after the soft limit of {options.SoftTimeLimit}"
+                : ex is RetryableJobException ? ex.Message
+                : UnexpectedFailure(entry);
             return await RetryOrDeadLetterAsync(entry, job, ex, reason);
         }
 
@@ -334,6 +337,15 @@ public sealed partial class JobConsumer
         telemetry.Retried.Add(1, new KeyValuePair<string, object?>("kind", Kind));
         return "retried";
     }
+
+    /// <summary>
+    /// The reason users are shown for an exception no handler anticipated: its message may carry
+    /// server paths or internals, so it goes to the log (and the trace) only, and the reason says
+    /// where to find it.
+    /// </summary>
+    private static string UnexpectedFailure(StreamEntry entry) =>
+        $"processing failed unexpectedly ({UnexpectedFailureCode}); the error was logged with "
+        + (Activity.Current is { } activity ? $"trace id {activity.TraceId}" : $"queue entry {entry.Id}");
 
     private async Task FailAsync(StreamEntry entry, JobMessage job, JobFailure failure)
     {

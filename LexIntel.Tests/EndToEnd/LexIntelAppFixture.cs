@@ -10,6 +10,28 @@ namespace LexIntel.Tests.EndToEnd;
 /// </summary>
 public sealed class LexIntelAppFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// The shared app's citation extraction (a cheap route few tests call) is limited tightly and
+    /// briefly, so that <see cref="RateLimitTests"/> can trip both of its limits and see them recover
+    /// within seconds; every other limit keeps its default.
+    /// </summary>
+    public const int CitationExtractionPerUser = 10;
+
+    public const int CitationExtractionPerTenant = 15;
+
+    public static readonly TimeSpan CitationExtractionWindow = TimeSpan.FromSeconds(5);
+
+    /// <summary>The one origin allowed cross-origin access to the shared app (<see cref="CorsTests"/>).</summary>
+    public const string AllowedOrigin = "https://app.lexintel.test";
+
+    private static readonly string[] Settings =
+    [
+        $"LexIntel:RateLimits:CitationExtraction:PerUser={CitationExtractionPerUser}",
+        $"LexIntel:RateLimits:CitationExtraction:PerTenant={CitationExtractionPerTenant}",
+        $"LexIntel:RateLimits:CitationExtraction:Window={CitationExtractionWindow}",
+        $"LexIntel:Cors:AllowedOrigins:0={AllowedOrigin}",
+    ];
+
     private readonly ThrowawayDataDirectory data = new();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -17,7 +39,7 @@ public sealed class LexIntelAppFixture : IAsyncLifetime
     public string DataDirectory => data.Path;
 
     public async ValueTask InitializeAsync() =>
-        App = await LexIntelAppFactory.StartAsync(data.Path, TestContext.Current.CancellationToken);
+        App = await LexIntelAppFactory.StartAsync(data.Path, TestContext.Current.CancellationToken, Settings);
 
     /// <summary>A user of <paramref name="tenantId"/> (provisioned first, as an operator would), by default its admin.</summary>
     public async Task<HttpClient> CreateTenantClientAsync(Guid tenantId, string user = "admin", string role = Roles.TenantAdmin)

@@ -16,7 +16,12 @@ public static class LexIntelAppFactory
     /// <summary>The key that signs the Development tokens of this process's apps: new for every run, never a known value.</summary>
     public static string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the app on <paramref name="dataDirectory"/>; <paramref name="settings"/> (<c>key=value</c>)
+    /// are added to the AppHost's configuration, which forwards the API's request settings
+    /// (<see cref="ApiSettingsBuilderExtensions.ForwardedSections"/>) to the API.
+    /// </summary>
+    public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken, params IEnumerable<string> settings)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LexIntel_AppHost>(
             [
@@ -24,6 +29,7 @@ public static class LexIntelAppFactory
                 $"LexIntel:DataDirectory={dataDirectory}",
                 "DcpPublisher:RandomizePorts=true",
                 $"Parameters:{IdentityBuilderExtensions.SigningKeyParameter}={SigningKey}",
+                .. settings,
             ],
             (options, _) => options.DisableDashboard = true,
             cancellationToken);

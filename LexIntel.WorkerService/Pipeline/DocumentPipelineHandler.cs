@@ -46,7 +46,7 @@ internal sealed partial class DocumentPipelineHandler(
                     LogNothingToDo(job.DocumentId, job.RunNumber, declared.Name);
                     return;
                 case StepResult.Retryable retry:
-                    throw new RetryableStepException(retry.Reason);
+                    throw new RetryableJobException(retry.Reason, retry.Cause);
                 case StepResult.Permanent failure:
                     throw new PermanentJobException(failure.Code, failure.Reason);
             }

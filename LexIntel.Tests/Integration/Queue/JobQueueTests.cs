@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,7 +57,7 @@ public sealed class JobQueueTests(RedisServer redis)
     public async Task Retryable_failures_back_off_then_dead_letter_after_max_attempts()
     {
         var kind = QueueHost.NewKind();
-        var script = new JobScript { Behavior = (_, _) => throw new TimeoutException("database blip") };
+        var script = new JobScript { Behavior = (_, _) => throw new RetryableJobException("the embedding service did not answer") };
         using var host = QueueHost.Create(redis, kind, script, "c1", o => o.MaxAttempts = 4);
         await host.StartAsync(Cancel);
         var job = QueueHost.Job(kind);
@@ -70,7 +71,7 @@ public sealed class JobQueueTests(RedisServer redis)
         Assert.Equal(job.Key, failedJob.Key);
         Assert.True(failure.DeadLettered);
         Assert.Equal("dead_lettered", failure.Code);
-        Assert.Contains("database blip", failure.Reason, StringComparison.Ordinal);
+        Assert.Equal("Gave up after 4 attempts: the embedding service did not answer", failure.Reason);
 
         var dead = Assert.Single(await host.Services.GetRequiredService<QueueAdmin>().ListDeadLettersAsync(kind, 10));
         Assert.Equal(job.Key, dead.JobKey);
@@ -78,6 +79,33 @@ public sealed class JobQueueTests(RedisServer redis)
         Assert.False(dead.Permanent);
         Assert.Equal(0, await Db.StreamLengthAsync(QueueKeys.Stream(kind)));
         Assert.Equal(0, await Db.SortedSetLengthAsync(QueueKeys.Delayed(kind)));
+        await host.StopAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task An_unexpected_exception_reaches_users_as_a_stable_reason_naming_its_trace_never_as_its_message()
+    {
+        const string message = "Could not find file '/var/lib/lexintel/files/3f2a/original.pdf': permission denied for role lexintel";
+        var kind = QueueHost.NewKind();
+        var script = new JobScript { Behavior = (_, _) => throw new IOException(message) };
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == QueueTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var host = QueueHost.Create(redis, kind, script, "c1", o => o.MaxAttempts = 2);
+        await host.StartAsync(Cancel);
+        const string trace = "0af7651916cd43dd8448eb211c80319c";
+
+        await host.Services.GetRequiredService<JobPublisher>().EnqueueAsync(QueueHost.Job(kind) with { TraceParent = $"00-{trace}-b7ad6b7169203331-01" }, Cancel);
+        await Eventually.HoldsAsync(() => !script.Failures.IsEmpty, Patience, "the job to be dead-lettered");
+
+        var (_, failure) = Assert.Single(script.Failures);
+        Assert.Equal("dead_lettered", failure.Code);
+        Assert.Equal($"Gave up after 2 attempts: processing failed unexpectedly (internal_error); the error was logged with trace id {trace}", failure.Reason);
+        var dead = Assert.Single(await host.Services.GetRequiredService<QueueAdmin>().ListDeadLettersAsync(kind, 10));
+        Assert.Equal(failure.Reason, dead.Error);
         await host.StopAsync(Cancel);
     }
 

@@ -24,7 +24,8 @@ internal sealed class ExtractTextStep(IFileStore store, DocumentExtractors extra
         }
         catch (IOException ex)
         {
-            return Task.FromResult(StepResult.Retry($"the stored file could not be read: {ex.Message}"));
+            // The exception names the file's path on the server: it is logged, not shown.
+            return Task.FromResult(StepResult.Retry("the stored file could not be read", ex));
         }
 
         using (content)
