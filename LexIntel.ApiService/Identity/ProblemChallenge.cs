@@ -1,3 +1,4 @@
+using LexIntel.ApiService.ErrorHandling;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -10,7 +11,6 @@ internal static class ProblemChallenge
     {
         context.HandleResponse();
         var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         http.Response.Headers.WWWAuthenticate = "Bearer";
         var detail = context.AuthenticateFailure switch
         {
@@ -21,10 +21,6 @@ internal static class ProblemChallenge
             SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "The token's signature does not verify.",
             _ => "The token is not valid.",
         };
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = StatusCodes.Status401Unauthorized, Title = "Unauthorized", Detail = detail },
-        });
+        await http.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using LexIntel.ApiService.ErrorHandling;
 using LexIntel.ApiService.Progress;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -33,11 +34,7 @@ internal static class RateLimitRejection
                 : $"You may make {limit.PerUser} {requests}; try again in {seconds} s.";
         }
 
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = detail },
-        });
+        await http.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
     }
 
     private static string Describe(string policy) => policy switch

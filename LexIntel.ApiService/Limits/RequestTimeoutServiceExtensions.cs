@@ -1,3 +1,4 @@
+using LexIntel.ApiService.ErrorHandling;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
 
@@ -31,15 +32,9 @@ internal static class RequestTimeoutServiceExtensions
     {
         Timeout = timeout,
         TimeoutStatusCode = StatusCodes.Status504GatewayTimeout,
-        WriteTimeoutResponse = http => http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status504GatewayTimeout,
-                Title = "Request timed out",
-                Detail = $"The request was still running after {timeout.TotalSeconds:0.#} s, the longest this route may take, and was cancelled; try again.",
-            },
-        }).AsTask(),
+        WriteTimeoutResponse = http => http.WriteProblemAsync(
+            StatusCodes.Status504GatewayTimeout,
+            "Request timed out",
+            $"The request was still running after {timeout.TotalSeconds:0.#} s, the longest this route may take, and was cancelled; try again."),
     };
 }
