@@ -59,16 +59,14 @@ internal sealed class CaseAccessFilter : IEndpointFilter
             return (caseId, CasesApi.CaseNotFound(caseId));
         }
 
-        var tenantId = caller.TenantId;
         if (RouteGuid(http, "documentId") is { } documentId)
         {
-            var owner = await db.Documents.Where(d => d.Id == documentId && d.TenantId == tenantId).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(http.RequestAborted);
-            return (owner, DocumentsApi.DocumentNotFound(documentId));
+            return (await CaseAccessRule.CaseOfDocumentAsync(db, caller, documentId, http.RequestAborted), DocumentsApi.DocumentNotFound(documentId));
         }
 
         if (RouteGuid(http, "conversationId") is { } conversationId)
         {
-            var userId = caller.UserId;
+            var (tenantId, userId) = (caller.TenantId, caller.UserId);
             var owner = await db.Conversations.Where(c => c.Id == conversationId && c.TenantId == tenantId && c.UserId == userId).Select(c => (Guid?)c.CaseId).SingleOrDefaultAsync(http.RequestAborted);
             return (owner, ConversationsApi.ConversationNotFound(conversationId));
         }

@@ -32,6 +32,13 @@ public static class CaseAccessRule
         return caller.CaseScope is { } scope ? visible.Where(c => scope.Contains(c.Id)) : visible;
     }
 
+    /// <summary>The case that holds <paramref name="documentId"/> in the caller's tenant; null when the tenant has no such document.</summary>
+    public static Task<Guid?> CaseOfDocumentAsync(LexIntelDbContext db, TenantContext caller, Guid documentId, CancellationToken cancellationToken)
+    {
+        var tenantId = caller.TenantId;
+        return db.Documents.Where(d => d.Id == documentId && d.TenantId == tenantId).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The caller's access to <paramref name="caseId"/>, or null when it is not theirs to see.</summary>
     public static async Task<CaseAccess?> AccessAsync(LexIntelDbContext db, TenantContext caller, Guid caseId, CancellationToken cancellationToken)
     {

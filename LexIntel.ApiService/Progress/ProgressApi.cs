@@ -63,8 +63,8 @@ public static partial class ProgressApi
     {
         if (request is { DocumentId: { } documentId, CaseId: null })
         {
-            var caseOfDocument = await db.Documents.Where(d => d.Id == documentId && d.TenantId == tenant.TenantId).Select(d => (Guid?)d.CaseId).SingleOrDefaultAsync(cancellationToken);
-            return caseOfDocument is { } owner && await CaseAccessRule.AccessAsync(db, tenant, owner, cancellationToken) is not null
+            return await CaseAccessRule.CaseOfDocumentAsync(db, tenant, documentId, cancellationToken) is { } owner
+                && await CaseAccessRule.AccessAsync(db, tenant, owner, cancellationToken) is not null
                 ? Issue(ProgressTicket.DocumentStream(documentId), $"/api/documents/{documentId}/progress")
                 : DocumentsApi.DocumentNotFound(documentId);
         }
