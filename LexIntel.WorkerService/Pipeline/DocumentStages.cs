@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Pipeline;
@@ -19,8 +20,7 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
         var status = step.Status;
         var now = time.GetUtcNow();
         var moved = await db.Documents
-            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
-                && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed)
+            .Where(IsCurrentRun(job))
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, status).SetProperty(d => d.UpdatedAt, now), cancellationToken);
         if (moved == 0)
         {
@@ -47,8 +47,10 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
 
     /// <summary>The job's document when its run is current and unfinished; null when the job has nothing left to do.</summary>
     public Task<Document?> CurrentRunAsync(JobMessage job, CancellationToken cancellationToken) =>
-        db.Documents.AsNoTracking().SingleOrDefaultAsync(
-            d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
-                && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed,
-            cancellationToken);
+        db.Documents.AsNoTracking().SingleOrDefaultAsync(IsCurrentRun(job), cancellationToken);
+
+    /// <summary>The job's document while the job's run is its current one and unfinished (not reprocessed, deleted, ready or failed).</summary>
+    public static Expression<Func<Document, bool>> IsCurrentRun(JobMessage job) =>
+        d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
+            && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed;
 }

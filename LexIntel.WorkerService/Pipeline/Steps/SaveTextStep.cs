@@ -20,7 +20,6 @@ internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : ID
     {
         var now = time.GetUtcNow();
         var documentId = run.Document.Id;
-        var runNumber = run.Job.RunNumber;
         var pageCount = run.Text.PageCount;
         var chunks = run.Chunks.Select(c => new DocumentChunk
         {
@@ -69,7 +68,7 @@ internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : ID
                 await context.SaveChangesAsync(ct);
 
                 var current = await context.Documents
-                    .Where(d => d.Id == documentId && d.RunNumber == runNumber && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed)
+                    .Where(DocumentStages.IsCurrentRun(run.Job))
                     .ExecuteUpdateAsync(set => set.SetProperty(d => d.PageCount, pageCount).SetProperty(d => d.UpdatedAt, now), ct);
                 if (current == 0)
                 {
