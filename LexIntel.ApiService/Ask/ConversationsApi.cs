@@ -23,7 +23,7 @@ public static class ConversationsApi
         cases.MapPost("/conversations", CreateConversation)
             .WithName(nameof(CreateConversation))
             .WithSummary("Start a conversation about a case")
-            .WithDescription("Private to the caller (`X-User-Id`). Ask follow-ups with `POST /api/cases/{caseId}/ask` and `conversationId`.");
+            .WithDescription("Private to the signed-in user. Ask follow-ups with `POST /api/cases/{caseId}/ask` and `conversationId`.");
 
         cases.MapGet("/conversations", ListConversations)
             .WithName(nameof(ListConversations))

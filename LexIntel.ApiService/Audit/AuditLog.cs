@@ -12,18 +12,21 @@ public sealed class AuditLog(LexIntelDbContext db, TenantContext caller, TimePro
 {
     public const int MaxDetailLength = 500;
 
-    public void Add(string action, Guid? caseId, Guid? documentId = null, string? detail = null) =>
+    public void Add(string action, Guid? caseId, Guid? documentId = null, string? detail = null)
+    {
+        var now = PostgresTime.Truncate(time.GetUtcNow());
         db.AuditEntries.Add(new AuditEntry
         {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Id = Guid.CreateVersion7(now),
             TenantId = caller.TenantId,
-            CreatedAt = PostgresTime.Truncate(time.GetUtcNow()),
+            CreatedAt = now,
             UserId = caller.UserId,
             Action = action,
             CaseId = caseId,
             DocumentId = documentId,
             Detail = detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail,
         });
+    }
 
     /// <summary>For what changes nothing else (a download, a question): the entry alone.</summary>
     public async Task RecordAsync(string action, Guid? caseId, Guid? documentId = null, string? detail = null, CancellationToken cancellationToken = default)
