@@ -45,6 +45,7 @@ internal static class ApplicationServiceExtensions
         {
             options.AddDocumentTransformer<SecuritySchemeTransformer>();
             options.AddOperationTransformer<SecuritySchemeTransformer>();
+            options.AddOperationTransformer<AccessRequirementTransformer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<TenantContext>();

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Cases;
 using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
@@ -17,7 +18,7 @@ public static class AuditApi
             .MapGet("/", ListAuditEntries)
             .WithName(nameof(ListAuditEntries))
             .WithSummary("The tenant's audit log")
-            .WithDescription("Who did what to which case or document, newest first, keyset-paged (`limit`, `cursor`); filter by `caseId`, `documentId`, `userId`, `action` (e.g. document.download, access.denied), `from` and `before`. Tenant admins only.");
+            .WithDescription("Who did what to which case or document, newest first, keyset-paged (`limit`, `cursor`); filter by `caseId`, `documentId`, `userId`, `action` (e.g. document.download, access.denied), `from` and `before`. Tenant admins only; entries of a case the admin may not see (restricted, or screened from) are left out while the case exists.");
         return app;
     }
 
@@ -34,7 +35,12 @@ public static class AuditApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.AuditEntries.AsNoTracking().Where(e => e.TenantId == tenant.TenantId);
+        // An ethical wall holds in the log too: entries of a case the admin may not see are left out
+        // while the case exists; once it is deleted, who did what to it stays accountable.
+        var tenantId = tenant.TenantId;
+        var visibleCases = db.Cases.VisibleTo(tenant).Select(c => c.Id);
+        var query = db.AuditEntries.AsNoTracking().Where(e => e.TenantId == tenantId
+            && (e.CaseId == null || visibleCases.Contains(e.CaseId.Value) || !db.Cases.Any(c => c.Id == e.CaseId && c.TenantId == tenantId)));
         if (filter.CaseId is { } caseId)
         {
             query = query.Where(e => e.CaseId == caseId);

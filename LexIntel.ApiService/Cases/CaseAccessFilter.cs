@@ -19,6 +19,13 @@ internal sealed class CaseAccessFilter : IEndpointFilter
 {
     public const string CaseParameter = "caseId";
 
+    public const string DocumentParameter = "documentId";
+
+    public const string ConversationParameter = "conversationId";
+
+    /// <summary>The route parameters through which a route names something of a case.</summary>
+    public static readonly string[] RouteParameters = [CaseParameter, DocumentParameter, ConversationParameter];
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -31,17 +38,20 @@ internal sealed class CaseAccessFilter : IEndpointFilter
         }
 
         var access = caseId is { } id ? await CaseAccessRule.AccessAsync(db, caller, id, http.RequestAborted) : null;
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredCaseAccess>()?.Level ?? CaseAccess.Viewer;
+        var required = RequiredCaseAccess.Of(http.GetEndpoint()?.Metadata ?? []);
         if (access >= required)
         {
             return await next(context);
         }
 
+        // The entry names the case found behind the route, so the log's own wall (what admins who
+        // may not see a case do not read of it) covers attempts on its documents too; the route is
+        // recorded as its template, as ids in a path are not for every admin to read.
         await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
             AuditActions.AccessDenied,
-            RouteGuid(http, CaseParameter),
-            RouteGuid(http, "documentId"),
-            $"{http.Request.Method} {http.Request.Path} → {(access is null ? 404 : 403)}",
+            caseId,
+            RouteGuid(http, DocumentParameter),
+            $"{http.Request.Method} {(http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path} → {(access is null ? 404 : 403)}",
             http.RequestAborted);
         return access is null
             ? notFound
@@ -59,12 +69,12 @@ internal sealed class CaseAccessFilter : IEndpointFilter
             return (caseId, CasesApi.CaseNotFound(caseId));
         }
 
-        if (RouteGuid(http, "documentId") is { } documentId)
+        if (RouteGuid(http, DocumentParameter) is { } documentId)
         {
             return (await CaseAccessRule.CaseOfDocumentAsync(db, caller, documentId, http.RequestAborted), DocumentsApi.DocumentNotFound(documentId));
         }
 
-        if (RouteGuid(http, "conversationId") is { } conversationId)
+        if (RouteGuid(http, ConversationParameter) is { } conversationId)
         {
             var (tenantId, userId) = (caller.TenantId, caller.UserId);
             var owner = await db.Conversations.Where(c => c.Id == conversationId && c.TenantId == tenantId && c.UserId == userId).Select(c => (Guid?)c.CaseId).SingleOrDefaultAsync(http.RequestAborted);
@@ -74,6 +84,7 @@ internal sealed class CaseAccessFilter : IEndpointFilter
         return (null, null);
     }
 
-    private static Guid? RouteGuid(HttpContext http, string name) =>
+    /// <summary>The id a route parameter holds, or null when the route has no such parameter.</summary>
+    public static Guid? RouteGuid(HttpContext http, string name) =>
         Guid.TryParse(http.GetRouteValue(name) as string, out var id) ? id : null;
 }

@@ -1,3 +1,5 @@
+using LexIntel.ApiService.Cases;
+
 namespace LexIntel.ApiService.Progress;
 
 /// <summary>A caller signed in by a progress ticket opens the one stream the ticket names, nothing else.</summary>
@@ -18,7 +20,7 @@ internal sealed class ProgressStreamFilter : IEndpointFilter
     }
 
     private static string? StreamOf(HttpContext http) =>
-        Guid.TryParse(http.GetRouteValue("documentId") as string, out var document) ? ProgressTicket.DocumentStream(document)
-        : Guid.TryParse(http.GetRouteValue("caseId") as string, out var caseId) ? ProgressTicket.CaseStream(caseId)
+        CaseAccessFilter.RouteGuid(http, CaseAccessFilter.DocumentParameter) is { } document ? ProgressTicket.DocumentStream(document)
+        : CaseAccessFilter.RouteGuid(http, CaseAccessFilter.CaseParameter) is { } caseId ? ProgressTicket.CaseStream(caseId)
         : null;
 }

@@ -1,3 +1,4 @@
+using LexIntel.ApiService.ErrorHandling;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LexIntel.ApiService.Identity;
@@ -48,4 +49,13 @@ internal sealed class ProgressTicketAuthenticationHandler(
             identity.Value.RoleClaim);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), SchemeName)));
     }
+
+    /// <summary>
+    /// Progress routes challenge the sign-in scheme first, whose handlers answer with problem
+    /// details; setting the status again once that answer has started would break it.
+    /// </summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Response.HasStarted
+            ? Task.CompletedTask
+            : Context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized", "The progress ticket is invalid or has expired; ask for a new one (POST /api/progress/tickets).");
 }

@@ -5,7 +5,7 @@ using LexIntel.ApiService.Identity;
 
 namespace LexIntel.Tests.EndToEnd;
 
-/// <summary>Every action on a case and every refused attempt leaves an entry its tenant's admins can read.</summary>
+/// <summary>Every action on a case and every refused attempt leaves an entry its tenant's admins can read, where they may see the case.</summary>
 [Tier(TestTier.EndToEnd)]
 [Collection(LexIntelAppCollection.Name)]
 public sealed class AuditLogTests(LexIntelAppFixture fixture)
@@ -17,10 +17,12 @@ public sealed class AuditLogTests(LexIntelAppFixture fixture)
     {
         var tenant = Guid.NewGuid();
         using var admin = await fixture.CreateTenantClientAsync(tenant, "records-admin", Roles.TenantAdmin);
+        using var walledOut = await fixture.CreateTenantClientAsync(tenant, "other-admin", Roles.TenantAdmin);
         using var lawyer = await fixture.CreateTenantClientAsync(tenant, "lawyer", Roles.Member);
         using var outsider = await fixture.CreateTenantClientAsync(tenant, "outsider", Roles.Member);
         var (caseId, documents) = await lawyer.CreateCaseWithReadyDocumentsAsync("Audited", Cancel, ("brief.txt", new StringContent("The brief cites Roe v. Wade, 410 U.S. 113 (1973).")));
         var brief = documents["brief.txt"];
+        Assert.Equal(HttpStatusCode.OK, (await lawyer.PutAsJsonAsync($"/api/cases/{caseId}/members/records-admin", new { access = "viewer" }, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await lawyer.PutAsJsonAsync($"/api/cases/{caseId}/restriction", new { restricted = true }, Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lawyer.GetAsync($"/api/documents/{brief}/content", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await lawyer.PostAsJsonAsync($"/api/cases/{caseId}/ask", new { question = "What does the brief cite?" }, Cancel)).StatusCode);
@@ -30,17 +32,21 @@ public sealed class AuditLogTests(LexIntelAppFixture fixture)
         var forCase = (await admin.GetFromJsonAsync<AuditPage>($"/api/audit?caseId={caseId}", Cancel))!.Items;
         var denied = (await admin.GetFromJsonAsync<AuditPage>("/api/audit?action=access.denied&userId=outsider", Cancel))!.Items;
         using var byMember = await lawyer.GetAsync("/api/audit", Cancel);
+        var outsideTheWall = (await walledOut.GetFromJsonAsync<AuditPage>("/api/audit", Cancel))!.Items;
 
         Assert.Equal(
             [
-                ("lawyer", AuditActions.CaseCreate), ("lawyer", AuditActions.DocumentUpload), ("lawyer", AuditActions.CaseRestriction),
-                ("lawyer", AuditActions.DocumentDownload), ("lawyer", AuditActions.Ask), ("lawyer", AuditActions.DocumentDelete),
+                ("lawyer", AuditActions.CaseCreate), ("lawyer", AuditActions.DocumentUpload), ("lawyer", AuditActions.MemberSet), ("lawyer", AuditActions.CaseRestriction),
+                ("lawyer", AuditActions.DocumentDownload), ("lawyer", AuditActions.Ask), ("outsider", AuditActions.AccessDenied), ("lawyer", AuditActions.DocumentDelete),
             ],
             forCase.Reverse().Select(e => (e.UserId, e.Action)));
         Assert.All(forCase.Where(e => e.Action.StartsWith("document.", StringComparison.Ordinal)), e => Assert.Equal((brief, "brief.txt"), (e.DocumentId!.Value, e.Detail)));
         var refused = Assert.Single(denied);
-        Assert.Equal((brief, $"GET /api/documents/{brief}/content → 404"), (refused.DocumentId!.Value, refused.Detail));
+        Assert.Equal((caseId, brief, "GET /api/documents/{documentId:guid}/content → 404"), (refused.CaseId, refused.DocumentId!.Value, refused.Detail));
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+
+        // An admin who may not see the restricted case reads nothing of it, not even its documents' names.
+        Assert.DoesNotContain(outsideTheWall, e => e.CaseId == caseId || e.DocumentId == brief);
     }
 
     [Fact]

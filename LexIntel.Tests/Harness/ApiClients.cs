@@ -35,9 +35,12 @@ public static class ApiClients
     public static async Task ProvisionTenantAsync(DistributedApplication app, Guid tenant, CancellationToken cancellationToken)
     {
         using var client = Operator(app);
-        using var response = await client.PutAsJsonAsync($"/api/admin/tenants/{tenant}", new { name = $"tenant {tenant}" }, cancellationToken);
+        using var response = await client.PutAsJsonAsync($"/api/admin/tenants/{tenant}", new { name = TenantName(tenant) }, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>The name <see cref="ProvisionTenantAsync"/> gives a tenant.</summary>
+    public static string TenantName(Guid tenant) => $"tenant {tenant}";
 
     /// <summary>A tenant admin of a tenant provisioned for the caller alone.</summary>
     public static async Task<HttpClient> ForNewTenantAsync(DistributedApplication app, CancellationToken cancellationToken)
