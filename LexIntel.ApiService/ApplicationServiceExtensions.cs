@@ -47,7 +47,7 @@ internal static class ApplicationServiceExtensions
             options.AddOperationTransformer<SecuritySchemeTransformer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddTenantContext();
         builder.Services.AddScoped<AuditLog>();
 
         return builder;
