@@ -48,7 +48,7 @@ internal static class ApplicationServiceExtensions
             options.AddOperationTransformer<AccessRequirementTransformer>();
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<TenantContext>();
+        builder.Services.AddTenantContext();
         builder.Services.AddScoped<AuditLog>();
 
         return builder;

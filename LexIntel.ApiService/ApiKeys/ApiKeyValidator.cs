@@ -37,6 +37,8 @@ public sealed class ApiKeyValidator(IServiceScopeFactory scopes, IMemoryCache ca
 
     private async Task<ApiKey?> LoadAsync(string prefix, CancellationToken cancellationToken)
     {
+        // A scope of its own, in which no tenant is resolved: the key is what names the tenant, so
+        // its lookup must see every tenant's keys.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LexIntelDbContext>();
         var now = time.GetUtcNow();

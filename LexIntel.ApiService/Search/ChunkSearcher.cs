@@ -16,6 +16,10 @@ namespace LexIntel.ApiService.Search;
 /// rankings run at once on two connections, so a search waits for the slower one, not for both;
 /// one more statement then reads the page's passages, highlights and citations.
 /// </summary>
+/// <remarks>
+/// Raw SQL, where <see cref="LexIntelDbContext"/>'s tenant filter ends: every statement here names
+/// the tenant itself (<see cref="Scope"/>, <see cref="PassagesAsync"/>).
+/// </remarks>
 public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, IOptions<SearchOptions> options)
 {
     // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
@@ -36,7 +40,8 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
                 candidates = [.. (await SemanticRankingAsync(db, query, embedding!.Value, settings, cancellationToken)).Select(r => new Candidate(r.Id, r.Score, null, null, r.Rank, r.Score))];
                 break;
             default:
-                // A second context from the same pool: one connection cannot run two statements at once.
+                // A second context from the same pool: one connection cannot run two statements at
+                // once. Its scope has no tenant resolved, which raw SQL does not need.
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var second = scope.ServiceProvider.GetRequiredService<LexIntelDbContext>();
@@ -174,7 +179,8 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
 
     /// <summary>
     /// Only fixed fragments go into the text; every value is a parameter. Filters are repeated in
-    /// each ranking so each index scan is already scoped.
+    /// each ranking so each index scan is already scoped. The tenant comes first and always: no
+    /// query filter guards raw SQL.
     /// </summary>
     private static string Scope(SearchQuery query)
     {

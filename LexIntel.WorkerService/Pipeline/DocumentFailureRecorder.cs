@@ -10,7 +10,7 @@ namespace LexIntel.WorkerService.Pipeline;
 /// <summary>
 /// Marks the document of a job that failed for good as Failed, with the reason users are shown,
 /// and tells its progress feed. Only the run the job belongs to is touched: a document since
-/// reprocessed (newer run) or deleted is left alone.
+/// reprocessed (newer run) or deleted is left alone, and so is one not of the job's tenant and case.
 /// </summary>
 internal sealed class DocumentFailureRecorder(LexIntelDbContext db, ProgressFeed progress, TimeProvider time) : IJobFailureRecorder
 {
@@ -21,7 +21,7 @@ internal sealed class DocumentFailureRecorder(LexIntelDbContext db, ProgressFeed
         var now = time.GetUtcNow();
         var reason = failure.Reason.Length <= MaxReasonLength ? failure.Reason : failure.Reason[..(MaxReasonLength - 1)] + "…";
         var updated = await db.Documents
-            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber && d.Status != ProcessingStatus.Ready)
+            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber && d.Status != ProcessingStatus.Ready)
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(d => d.Status, ProcessingStatus.Failed)

@@ -49,8 +49,13 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
     public Task<Document?> CurrentRunAsync(JobMessage job, CancellationToken cancellationToken) =>
         db.Documents.AsNoTracking().SingleOrDefaultAsync(IsCurrentRun(job), cancellationToken);
 
-    /// <summary>The job's document while the job's run is its current one and unfinished (not reprocessed, deleted, ready or failed).</summary>
+    /// <summary>
+    /// The job's document while the job's run is its current one and unfinished (not reprocessed,
+    /// deleted, ready or failed). The worker's context sees every tenant, so the document must also
+    /// be of the job's tenant and case: a job naming another's document does nothing, and progress
+    /// reaches only the feed of the case the document is in.
+    /// </summary>
     public static Expression<Func<Document, bool>> IsCurrentRun(JobMessage job) =>
-        d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.RunNumber == job.RunNumber
+        d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber
             && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed;
 }
