@@ -29,6 +29,8 @@ public sealed partial class JobConsumer
     private readonly Type handlerType;
     private readonly string stream;
     private readonly string group;
+    private volatile JobConsumerState state = JobConsumerState.Starting;
+    private volatile string? readFailure;
 
     public JobConsumer(
         string kind,
@@ -59,6 +61,12 @@ public sealed partial class JobConsumer
 
     public string ConsumerName { get; }
 
+    /// <summary>Where the consumer is in its life, for the worker's health check.</summary>
+    public JobConsumerState State => state;
+
+    /// <summary>Why the last read of the stream failed, until a read succeeds again.</summary>
+    public string? ReadFailure => readFailure;
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
@@ -67,6 +75,18 @@ public sealed partial class JobConsumer
     /// reclaimed by another consumer.
     /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ConsumeAsync(stoppingToken);
+        }
+        finally
+        {
+            state = JobConsumerState.Stopped;
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         await EnsureGroupAsync();
         using var signal = await signals.RegisterAsync(stream);
@@ -78,6 +98,7 @@ public sealed partial class JobConsumer
         var nextReclaim = time.GetUtcNow();
 
         LogStarted(Kind, ConsumerName);
+        state = JobConsumerState.Consuming;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -103,9 +124,12 @@ public sealed partial class JobConsumer
                     {
                         entries = await Db.StreamReadGroupAsync(stream, group, ConsumerName, StreamPosition.NewMessages, taken);
                     }
+
+                    readFailure = null;
                 }
                 catch (RedisException ex)
                 {
+                    readFailure = ex.Message;
                     slots.Release(taken);
                     LogReadFailed(ex, Kind);
                     await Task.Delay(options.PollInterval, time, stoppingToken);
@@ -143,6 +167,8 @@ public sealed partial class JobConsumer
         {
         }
 
+        // No new job from here on, while the ones in flight drain.
+        state = JobConsumerState.Stopped;
         await DrainAsync(inFlight, shutdown);
     }
 

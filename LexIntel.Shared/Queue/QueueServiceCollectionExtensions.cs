@@ -61,6 +61,13 @@ public static class QueueServiceCollectionExtensions
     {
         services.AddJobQueue();
         services.TryAddScoped<THandler>();
+
+        // One check for all the process's consumers, however many kinds it consumes.
+        if (!services.Any(d => d.ServiceType == typeof(JobHandlerRegistration)))
+        {
+            services.AddHealthChecks().AddCheck<JobConsumersHealthCheck>(JobConsumersHealthCheck.Name);
+        }
+
         services.AddSingleton(new JobHandlerRegistration(kind, typeof(THandler)));
         services.AddSingleton<IHostedService>(sp => new JobConsumerService(
             ActivatorUtilities.CreateInstance<JobConsumer>(sp, kind, typeof(THandler))));
