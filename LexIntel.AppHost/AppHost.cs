@@ -31,6 +31,8 @@ var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithReference(infrastructure.Redis)
     .WaitFor(infrastructure.Redis)
     .WaitForCompletion(migrator)
+    .WithHttpEndpoint(name: DeploymentBuilderExtensions.ProbeEndpointName)
+    .WithHealthProbes()
     .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1));
 
 // API and workers must see the same files: uploads are written by one and read by the other.

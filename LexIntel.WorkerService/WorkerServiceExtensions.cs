@@ -14,17 +14,28 @@ internal static class WorkerServiceExtensions
 {
     public const string RoleKey = "LexIntel:WorkerRole";
 
+    /// <summary>
+    /// The role decides which host is built, so it is read before either is: from the environment
+    /// and the command line, where the AppHost (or a deployment) sets it per process.
+    /// </summary>
+    public static WorkerRole RoleOf(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build().GetValue(RoleKey, WorkerRole.Worker);
+
+    public static IHostApplicationBuilder AddMigrator(this IHostApplicationBuilder builder)
+    {
+        builder.AddLexIntelDbContext();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The job consumers and the pipeline. Their readiness (database, Redis, consumers; see
+    /// <see cref="JobConsumersHealthCheck"/>) is registered along with them.
+    /// </summary>
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddLexIntelDbContext();
-
-        if (builder.Configuration.GetValue(RoleKey, WorkerRole.Worker) == WorkerRole.Migrator)
-        {
-            builder.Services.AddHostedService<DatabaseMigrator>();
-            return builder;
-        }
-
         builder.AddLexIntelRedis();
         builder.AddLexIntelStorage();
         builder.AddLexIntelEmbeddings();
