@@ -11,9 +11,9 @@ public static class DeploymentBuilderExtensions
     /// <summary>The endpoint the probes use: plain HTTP, as a platform's ingress ends TLS before the container.</summary>
     public const string ProbeEndpointName = "http";
 
-    public const string ReadinessPath = "/health";
+    private const string ReadinessPath = "/health";
 
-    public const string LivenessPath = "/alive";
+    private const string LivenessPath = "/alive";
 
     /// <summary>
     /// Readiness on <c>/health</c> (every check: database, Redis, and in a worker its consumers) and
