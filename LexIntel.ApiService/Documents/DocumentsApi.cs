@@ -6,6 +6,7 @@ using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Documents;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Queue.Outbox;
 using LexIntel.Shared.Storage;
@@ -259,7 +260,7 @@ public static class DocumentsApi
             return DocumentNotFound(documentId);
         }
 
-        if (document.Status is not (ProcessingStatus.Ready or ProcessingStatus.Failed))
+        if (!DocumentPipeline.IsFinal(document.Status))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
@@ -268,11 +269,7 @@ public static class DocumentsApi
         }
 
         // RunNumber is a concurrency token: two reprocess calls at once cannot both win.
-        document.RunNumber++;
-        document.Status = ProcessingStatus.Queued;
-        document.FailureCode = null;
-        document.FailureReason = null;
-        document.UpdatedAt = time.GetUtcNow();
+        document.StartNewRun(time.GetUtcNow());
         outbox.Add(db, DocumentJobs.Extract(document));
         audit.Add(AuditActions.DocumentReprocess, document.CaseId, documentId, $"run {document.RunNumber}");
 
