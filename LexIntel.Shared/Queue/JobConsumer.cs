@@ -109,6 +109,7 @@ public sealed partial class JobConsumer
                     slots.Release(taken);
                     LogReadFailed(ex, Kind);
                     await Task.Delay(options.PollInterval, time, stoppingToken);
+                    await RecreateLostGroupAsync(ex);
                     continue;
                 }
 
@@ -174,6 +175,29 @@ public sealed partial class JobConsumer
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
+        }
+    }
+
+    /// <summary>
+    /// Redis forgets the group with the stream when it is flushed or restarts without its data, and
+    /// no read succeeds again until the group is made anew; the jobs lost with it are re-queued by
+    /// the reconciler. Should Redis still be away, the next read fails and this runs again.
+    /// </summary>
+    private async Task RecreateLostGroupAsync(RedisException error)
+    {
+        if (error is not RedisServerException || !error.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureGroupAsync();
+            LogGroupRecreated(Kind);
+        }
+        catch (RedisException ex)
+        {
+            LogReadFailed(ex, Kind);
         }
     }
 
@@ -402,6 +426,9 @@ public sealed partial class JobConsumer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Kind} jobs failed; trying again")]
     private partial void LogReadFailed(Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis had lost the consumer group of {Kind} jobs; made it again")]
+    private partial void LogGroupRecreated(string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: waiting for {Count} {Kind} job(s) up to {Grace}")]
     private partial void LogDraining(string kind, int count, TimeSpan grace);
