@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -352,7 +351,7 @@ public sealed partial class JobConsumer
         var delay = options.RetryDelay(job.Attempt, Random.Shared.NextDouble());
         var due = time.GetUtcNow() + delay;
         var next = job with { Attempt = job.Attempt + 1 };
-        var member = JsonSerializer.Serialize(next.ToEntries().SelectMany(e => new[] { e.Name.ToString(), e.Value.ToString() }));
+        var member = next.ToDelayedMember();
         LogRetrying(error, Kind, entry.Id.ToString(), job.Attempt, delay);
         await SettleAsync(() => Db.ScriptEvaluateAsync(
             RedisScripts.Retry,
