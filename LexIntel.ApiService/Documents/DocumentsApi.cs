@@ -5,6 +5,7 @@ using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Deletion;
 using LexIntel.Shared.Documents;
 using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
@@ -60,7 +61,7 @@ public static class DocumentsApi
             .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(DeleteDocument))
             .WithSummary("Delete a document")
-            .WithDescription("Deletes the document, its chunks, citations and stored file.");
+            .WithDescription("Deletes the document with its chunks and citations at once; its stored file, progress feed and queued jobs are removed right after.");
 
         api.MapPost("/documents/{documentId:guid}/reprocess", ReprocessDocument)
             .RequiresCaseAccess(CaseAccess.Editor)
@@ -228,7 +229,7 @@ public static class DocumentsApi
         Guid documentId,
         LexIntelDbContext db,
         TenantContext tenant,
-        IFileStore store,
+        Deletions deletions,
         AuditLog audit,
         CancellationToken cancellationToken)
     {
@@ -238,10 +239,9 @@ public static class DocumentsApi
             return DocumentNotFound(documentId);
         }
 
-        db.Documents.Remove(document);
+        deletions.DeleteDocument(db, document);
         audit.Add(AuditActions.DocumentDelete, document.CaseId, documentId, document.OriginalFileName);
         await db.SaveChangesAsync(cancellationToken);
-        await store.DeleteAsync(document.StorageKey);
         return TypedResults.NoContent();
     }
 
