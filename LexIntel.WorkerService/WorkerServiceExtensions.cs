@@ -8,6 +8,7 @@ using LexIntel.WorkerService.Cleanup;
 using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
+using LexIntel.WorkerService.Reconciliation;
 
 namespace LexIntel.WorkerService;
 
@@ -43,6 +44,7 @@ internal static class WorkerServiceExtensions
 
         builder.Services.AddDocumentPipeline();
         builder.Services.AddDeletionCleanup();
+        builder.AddReconciler();
 
         // Two documents embedding at once keep every model slot busy while one of them is between rounds.
         builder.Services.PostConfigure<QueueOptions>(o => o.ConcurrencyByKind.TryAdd(JobKinds.Embed, 2));
