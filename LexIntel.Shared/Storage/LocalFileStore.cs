@@ -71,7 +71,16 @@ public sealed class LocalFileStore : IFileStore
 
     public Task DeleteAsync(string key)
     {
-        File.Delete(PathFor(key));
+        var path = PathFor(key);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Its folder is gone too: so is the file, which is all a delete asks.
+        }
+
         return Task.CompletedTask;
     }
 

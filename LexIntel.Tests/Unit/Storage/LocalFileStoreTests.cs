@@ -52,13 +52,14 @@ public sealed class LocalFileStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Deleting_a_file_that_is_gone_already_changes_nothing()
+    public async Task Deleting_a_file_that_is_gone_already_or_never_was_changes_nothing()
     {
         var key = StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         await StoreAsync(key, "once");
 
         await store.DeleteAsync(key);
         await store.DeleteAsync(key);
+        await store.DeleteAsync(StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()));
 
         Assert.Empty(await store.ListAsync(Cancel).ToListAsync(Cancel));
     }
