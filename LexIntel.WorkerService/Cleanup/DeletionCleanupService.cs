@@ -29,8 +29,35 @@ internal sealed partial class DeletionCleanupService(
     /// <summary>Cleanups met with a job in flight, and when to try them again. Only the loop touches it.</summary>
     private readonly Dictionary<Guid, DateTimeOffset> waiting = [];
 
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await CleanUpPendingAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database, Redis or the store is away; the cleanups stay and are done on a later round.
+                LogCleanupFailed(ex);
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Runs one batch of due cleanups; returns how many were completed.</summary>
-    public async Task<int> CleanUpPendingAsync(CancellationToken cancellationToken)
+    private async Task<int> CleanUpPendingAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         foreach (var due in waiting.Where(w => w.Value <= now).Select(w => w.Key).ToList())
@@ -84,33 +111,6 @@ internal sealed partial class DeletionCleanupService(
                 return completed;
             },
             cancellationToken);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await CleanUpPendingAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database, Redis or the store is away; the cleanups stay and are done on a later round.
-                LogCleanupFailed(ex);
-            }
-
-            try
-            {
-                await Task.Delay(PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 
     private static DeletionCleanup Read(OutboxMessage message) =>
