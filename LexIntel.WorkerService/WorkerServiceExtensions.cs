@@ -4,9 +4,11 @@ using LexIntel.Shared.Embeddings;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Storage;
 using LexIntel.WorkerService.Chunking;
+using LexIntel.WorkerService.Cleanup;
 using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
+using LexIntel.WorkerService.Reconciliation;
 
 namespace LexIntel.WorkerService;
 
@@ -52,6 +54,8 @@ internal static class WorkerServiceExtensions
         builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
 
         builder.Services.AddDocumentPipeline();
+        builder.Services.AddDeletionCleanup();
+        builder.AddReconciler();
 
         // Two documents embedding at once keep every model slot busy while one of them is between rounds.
         builder.Services.PostConfigure<QueueOptions>(o => o.ConcurrencyByKind.TryAdd(JobKinds.Embed, 2));

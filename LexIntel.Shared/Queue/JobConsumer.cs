@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -133,6 +132,7 @@ public sealed partial class JobConsumer
                     slots.Release(taken);
                     LogReadFailed(ex, Kind);
                     await Task.Delay(options.PollInterval, time, stoppingToken);
+                    await RecreateLostGroupAsync(ex);
                     continue;
                 }
 
@@ -200,6 +200,29 @@ public sealed partial class JobConsumer
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
+        }
+    }
+
+    /// <summary>
+    /// Redis forgets the group with the stream when it is flushed or restarts without its data, and
+    /// no read succeeds again until the group is made anew; the jobs lost with it are re-queued by
+    /// the reconciler. Should Redis still be away, the next read fails and this runs again.
+    /// </summary>
+    private async Task RecreateLostGroupAsync(RedisException error)
+    {
+        if (error is not RedisServerException || !error.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureGroupAsync();
+            LogGroupRecreated(Kind);
+        }
+        catch (RedisException ex)
+        {
+            LogReadFailed(ex, Kind);
         }
     }
 
@@ -354,7 +377,7 @@ public sealed partial class JobConsumer
         var delay = options.RetryDelay(job.Attempt, Random.Shared.NextDouble());
         var due = time.GetUtcNow() + delay;
         var next = job with { Attempt = job.Attempt + 1 };
-        var member = JsonSerializer.Serialize(next.ToEntries().SelectMany(e => new[] { e.Name.ToString(), e.Value.ToString() }));
+        var member = next.ToDelayedMember();
         LogRetrying(error, Kind, entry.Id.ToString(), job.Attempt, delay);
         await SettleAsync(() => Db.ScriptEvaluateAsync(
             RedisScripts.Retry,
@@ -428,6 +451,9 @@ public sealed partial class JobConsumer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Kind} jobs failed; trying again")]
     private partial void LogReadFailed(Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis had lost the consumer group of {Kind} jobs; made it again")]
+    private partial void LogGroupRecreated(string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: waiting for {Count} {Kind} job(s) up to {Grace}")]
     private partial void LogDraining(string kind, int count, TimeSpan grace);

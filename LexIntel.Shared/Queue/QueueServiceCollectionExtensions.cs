@@ -30,6 +30,7 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<QueueTelemetry>();
         services.TryAddSingleton<JobPublisher>();
         services.TryAddSingleton<QueueAdmin>();
+        services.TryAddSingleton<QueuedJobs>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxWriter>();
         return services;
