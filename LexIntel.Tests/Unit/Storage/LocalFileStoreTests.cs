@@ -27,7 +27,7 @@ public sealed class LocalFileStoreTests : IDisposable
 
         var listed = await store.ListAsync(Cancel).ToListAsync(Cancel);
 
-        Assert.Equal([first, second], listed.Select(f => f.Key).Order());
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), listed.Select(f => f.Key).Order(StringComparer.Ordinal));
         Assert.Equal(written, listed.Single(f => f.Key == first).LastModified);
         await store.DiscardAsync(staged);
     }
