@@ -22,8 +22,9 @@ namespace LexIntel.Benchmarks.Scenarios;
 /// go to one instance of the real API hosted in this process (<see cref="InProcessApi"/>; the
 /// bypass exists there only), over loopback HTTP, for the same case of the same tenant, at the same
 /// concurrency for the same time; after a warm-up, rounds take the modes in a rotating order so that
-/// the machine's drift favours none, and each mode's median round counts. Then authentication alone
-/// (<see cref="AuthenticationCost"/>), which says how much of a difference in rates is authenticating.
+/// the machine's drift favours none; each mode's rate is its median round, the ratio is taken round
+/// by round. Then authentication alone (<see cref="AuthenticationCost"/>), which says how much of a
+/// difference in rates is authenticating.
 /// </summary>
 internal sealed class AuthScenario : IBenchmarkScenario
 {
@@ -94,7 +95,13 @@ internal sealed class AuthScenario : IBenchmarkScenario
         var median = modes.ToDictionary(m => m, m => Median(rates[m]));
         var cost = modes.ToDictionary(m => m, m => Median(costs[m]));
         var requestMicroseconds = 1e6 / median[anonymous];
-        var ratio = Math.Min(median[bearer], median[apiKey]) / median[anonymous];
+
+        // The shared machine's load changes from one second to the next and moves every mode's rate
+        // alike; a round's modes run within seconds of each other, so each authenticated rate is
+        // compared with the bypassed rate of its own round, which cancels that drift where a ratio of
+        // the medians carries it (0.84–1.16 over runs whose authentication alone differed alike).
+        var roundRatio = new[] { bearer, apiKey }.ToDictionary(m => m, m => Median([.. rates[m].Select((rate, round) => rate / rates[anonymous][round])]));
+        var ratio = roundRatio.Values.Min();
         return new BenchmarkResult(
             [
                 new("bearer_rps", median[bearer]),
@@ -106,7 +113,10 @@ internal sealed class AuthScenario : IBenchmarkScenario
                 Row("bearer token", rates[bearer], $"{Extra(median[bearer], median[anonymous])}; Authorization: Bearer, validated by the API's JwtBearer handler (HMAC-SHA256 Development key)"),
                 Row("API key", rates[apiKey], $"{Extra(median[apiKey], median[anonymous])}; Authorization: ApiKey lxk_…, the API's prefix lookup (cached {ApiKeyValidator.CacheFor.TotalSeconds:F0} s) and SHA-256 check"),
                 Row("authentication bypassed", rates[anonymous], "no header: the benchmark's own scheme signs in the bearer token's claims unchecked"),
-                new("ratio", ratio.ToString("F3", CultureInfo.InvariantCulture), "smaller authenticated median / bypassed median; target ≥ 0.85"),
+                new(
+                    "ratio",
+                    ratio.ToString("F3", CultureInfo.InvariantCulture),
+                    string.Create(CultureInfo.InvariantCulture, $"the smaller of bearer {roundRatio[bearer]:F3} and API key {roundRatio[apiKey]:F3}, each the median over rounds of its rate / the bypassed rate of the same round (ratio of the medians: {Math.Min(median[bearer], median[apiKey]) / median[anonymous]:F3}); target ≥ 0.85")),
                 new(
                     "authentication alone, µs per request",
                     string.Create(CultureInfo.InvariantCulture, $"{cost[bearer]:F1} / {cost[apiKey]:F1} / {cost[anonymous]:F1}"),
