@@ -12,14 +12,26 @@ namespace LexIntel.Benchmarks.Auth;
 
 /// <summary>
 /// The real API (its Program: every service, policy, filter and handler) hosted in the benchmark's
-/// process on Kestrel (call <c>UseKestrel</c>), with one addition that exists only here: a request
+/// process on Kestrel at a free loopback port, with one addition that exists only here: a request
 /// without an Authorization header is signed in by <see cref="BypassAuthenticationHandler"/> instead
 /// of being refused. Bearer tokens and API keys still take the API's own schemes, behind the same
 /// policy scheme, so the ways in differ only in what authenticating costs.
 /// </summary>
 /// <remarks>The type argument only names the API's assembly: its Program shares its name with this project's.</remarks>
-internal sealed class InProcessApi(IReadOnlyDictionary<string, string> settings, IReadOnlyList<Claim> bypassClaims) : WebApplicationFactory<IdentityOptions>
+internal sealed class InProcessApi : WebApplicationFactory<IdentityOptions>
 {
+    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly IReadOnlyList<Claim> bypassClaims;
+
+    public InProcessApi(IReadOnlyDictionary<string, string> settings, IReadOnlyList<Claim> bypassClaims)
+    {
+        this.settings = settings;
+        this.bypassClaims = bypassClaims;
+
+        // A real server rather than the in-memory test server: requests cost what they cost a client.
+        UseKestrel(0);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Host settings reach the API's builder before it registers its services, which read some of

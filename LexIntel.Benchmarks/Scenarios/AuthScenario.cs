@@ -53,7 +53,6 @@ internal sealed class AuthScenario : IBenchmarkScenario
         var token = ApiClients.TokenFor("benchmark", tenant, Roles.TenantAdmin);
 
         await using var api = new InProcessApi(await SettingsAsync(app, data.Path, cancellationToken), [.. new JsonWebToken(token).Claims]);
-        api.UseKestrel(0);
         api.StartServer();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, UseCookies = false, AllowAutoRedirect = false })
         {
