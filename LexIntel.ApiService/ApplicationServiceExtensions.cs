@@ -22,7 +22,7 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelIdentity();
         builder.AddLexIntelDbContext();
         builder.AddLexIntelRedis();
-        builder.AddLexIntelStorage();
+        builder.AddLexIntelFileStore();
         builder.Services.AddOutboxDispatcher();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
         builder.Services.AddOptions<ProgressStreamOptions>()

@@ -19,14 +19,17 @@ internal static class WorkerServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddLexIntelDbContext();
 
+        // Before the migrator: its container is created by a hosted service started ahead of it.
+        builder.AddLexIntelFileStore();
+
         if (builder.Configuration.GetValue(RoleKey, WorkerRole.Worker) == WorkerRole.Migrator)
         {
-            builder.Services.AddHostedService<DatabaseMigrator>();
+            builder.Services.AddSingleton<LocalFilesMigration>();
+            builder.Services.AddHostedService<Migrator>();
             return builder;
         }
 
         builder.AddLexIntelRedis();
-        builder.AddLexIntelStorage();
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
 

@@ -175,10 +175,11 @@ public static class CasesApi
         audit.Add(AuditActions.CaseDelete, caseId, detail: entity.Name);
         await db.SaveChangesAsync(cancellationToken);
 
-        // Files go after the rows: a crash in between leaves orphan files, never rows without files.
+        // Files go after the rows: a crash in between leaves orphan files, never rows without
+        // files. Not the request's token: once the rows are gone, the files go too.
         foreach (var key in keys)
         {
-            await store.DeleteAsync(key);
+            await store.DeleteAsync(key, CancellationToken.None);
         }
 
         return TypedResults.NoContent();

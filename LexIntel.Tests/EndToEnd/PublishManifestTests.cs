@@ -30,10 +30,17 @@ public sealed class PublishManifestTests
             Assert.Contains("redis:", (string?)redis["image"], StringComparison.Ordinal);
             Assert.Contains("--appendonly yes", redis["args"]!.ToJsonString(), StringComparison.Ordinal);
 
+            // Blob storage is a real account's connection string, asked for as a secret.
+            var blobs = resources["blobs"]!;
+            Assert.Equal("parameter.v0", (string?)blobs["type"]);
+            Assert.True((bool?)blobs["inputs"]!["value"]!["secret"]);
+
             foreach (var service in new[] { "api", "worker", "migrator" })
             {
                 var env = resources[service]!["env"]!;
                 Assert.Equal("{lexintel.connectionString}", (string?)env["ConnectionStrings__lexintel"]);
+                Assert.Equal("{blobs.connectionString}", (string?)env["ConnectionStrings__blobs"]);
+                Assert.Null(env["LexIntel__Storage__RootPath"]);
             }
 
             Assert.Equal("{redis.connectionString}", (string?)resources["api"]!["env"]!["ConnectionStrings__redis"]);
