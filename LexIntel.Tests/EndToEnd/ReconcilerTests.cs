@@ -94,11 +94,16 @@ public sealed class ReconcilerTests(LexIntelAppFixture fixture)
     {
         await using var stores = await AppStores.OpenAsync(fixture, Cancel);
         using var writer = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        var stalling = new StallingStream(new byte[64 * 1024]);
+        var stalling = new StallingStream(new byte[new StorageOptions().BlockSize + 1]);
+        var key = StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
-        // The upload's writer stops for good after its first part, as if its process had died.
-        var staging = stores.Files.StageAsync(StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()), stalling, 1_000_000, writer.Token);
+        // The upload's writer stops for good after its first block, as if its process had died.
+        var staging = stores.Files.StageAsync(key, stalling, 100_000_000, writer.Token);
         await stalling.Stalled.WaitAsync(Cancel);
+        await Eventually.HoldsAsync(
+            async () => await stores.Files.ListStagedAsync(DateTimeOffset.MaxValue, Cancel).AnyAsync(s => s.Key == key, Cancel),
+            TimeSpan.FromSeconds(30),
+            "the first block to be staged");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
         Assert.Equal(0, (await RunPassAsync(stores, time)).AbandonedUploads);
