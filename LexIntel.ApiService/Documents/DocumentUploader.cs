@@ -27,10 +27,13 @@ public sealed class DocumentUploader(
     IOptions<UploadOptions> options,
     TimeProvider time)
 {
+    private const int MultipartBufferSize = 64 * 1024;
+
     public async Task<IReadOnlyList<UploadedFile>> UploadAsync(Guid caseId, string boundary, Stream body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var reader = new MultipartReader(boundary, body);
+        // A larger buffer than the default 16 KiB: a 100 MB file passes in a quarter of the reads.
+        var reader = new MultipartReader(boundary, body, MultipartBufferSize);
         var results = new List<UploadedFile>();
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
