@@ -23,7 +23,7 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelIdentity();
         builder.AddLexIntelDbContext();
         builder.AddLexIntelRedis();
-        builder.AddLexIntelStorage();
+        builder.AddLexIntelFileStore();
         builder.Services.AddOutboxDispatcher();
         builder.Services.AddSingleton<Deletions>();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));

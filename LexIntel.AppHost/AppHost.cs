@@ -7,12 +7,22 @@ var infrastructure = builder.AddLexIntelInfrastructure();
 var migrator = builder.AddProject<Projects.LexIntel_WorkerService>("migrator")
     .WithEnvironment("LexIntel__WorkerRole", "Migrator")
     .WithReference(infrastructure.Database)
-    .WaitFor(infrastructure.Database);
+    .WithReference(infrastructure.Blobs)
+    .WaitFor(infrastructure.Database)
+    .WaitFor(infrastructure.Blobs);
+
+// Uploads an earlier version of the embedded default kept on local disk move into the blob store once.
+if (infrastructure.LegacyFilesDirectory is { } legacyFiles)
+{
+    migrator.WithEnvironment("LexIntel__Storage__MigrateFrom", legacyFiles);
+}
 
 var api = builder.AddProject<Projects.LexIntel_ApiService>("api")
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)
+    .WithReference(infrastructure.Blobs)
     .WaitFor(infrastructure.Redis)
+    .WaitFor(infrastructure.Blobs)
     .WaitForCompletion(migrator)
     .WithExternalHttpEndpoints()
     .WithHealthProbes()
@@ -28,21 +38,17 @@ if (builder.Configuration.GetConnectionString("chat") is { Length: > 0 })
     api.WithReference(builder.AddConnectionString("chat"));
 }
 
+// API and workers share no disk: originals go through the blob store, so workers may run anywhere.
 var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)
+    .WithReference(infrastructure.Blobs)
     .WaitFor(infrastructure.Redis)
+    .WaitFor(infrastructure.Blobs)
     .WaitForCompletion(migrator)
     .WithHttpEndpoint(name: DeploymentBuilderExtensions.ProbeEndpointName)
     .WithHealthProbes()
     .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1))
     .WithReplicasAndProbesInManifest();
-
-// API and workers must see the same files: uploads are written by one and read by the other.
-if (infrastructure.FilesDirectory is { } files)
-{
-    api.WithEnvironment("LexIntel__Storage__RootPath", files);
-    worker.WithEnvironment("LexIntel__Storage__RootPath", files);
-}
 
 builder.Build().Run();

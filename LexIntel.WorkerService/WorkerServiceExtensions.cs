@@ -26,7 +26,11 @@ internal static class WorkerServiceExtensions
     public static IHostApplicationBuilder AddMigrator(this IHostApplicationBuilder builder)
     {
         builder.AddLexIntelDbContext();
-        builder.Services.AddHostedService<DatabaseMigrator>();
+
+        // Before the migrator: the store's container is created by a hosted service started ahead of it.
+        builder.AddLexIntelFileStore();
+        builder.Services.AddSingleton<LocalFilesMigration>();
+        builder.Services.AddHostedService<Migrator>();
         return builder;
     }
 
@@ -38,8 +42,8 @@ internal static class WorkerServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddLexIntelDbContext();
+        builder.AddLexIntelFileStore();
         builder.AddLexIntelRedis();
-        builder.AddLexIntelStorage();
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
 

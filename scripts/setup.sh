@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what LexIntel needs on a Debian 12 (bookworm) machine with no container engine:
-# PostgreSQL 15 with pgvector and redis-server, which the AppHost's embedded default runs as
-# Aspire executable resources, and Chromium, which the browser test drives (Playwright cannot
-# download its own browser here). Idempotent: a second run changes nothing.
+# PostgreSQL 15 with pgvector, redis-server and Azurite (the Azure Storage emulator, from npm),
+# which the AppHost's embedded default runs as Aspire executable resources, and Chromium, which
+# the browser test drives (Playwright cannot download its own browser here). Idempotent: a second
+# run changes nothing.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -11,6 +12,9 @@ fi
 
 export DEBIAN_FRONTEND=noninteractive
 PG_MAJOR=15
+# The newest Azurite that supports Node.js 20 (3.36 needs Node 21, 3.37 Node 22); the AppHost's
+# container path runs the image of the same version (AzuriteBuilderExtensions.Version).
+AZURITE_VERSION=3.35.0
 packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server build-essential dpkg-dev chromium)
 
 missing=()
@@ -64,8 +68,21 @@ SRC
   rm -rf "$build_dir"
 fi
 
+# Node.js from Debian when the machine has none (a nodesource nodejs already bundles npm, and
+# Debian's npm package would conflict with it).
+if ! command -v node >/dev/null; then
+  echo "setup: installing nodejs npm"
+  apt_update
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
+if [ "$(azurite-blob --version 2>/dev/null)" != "$AZURITE_VERSION" ]; then
+  echo "setup: installing azurite $AZURITE_VERSION (npm)"
+  npm install --global --no-audit --no-fund --loglevel=error "azurite@$AZURITE_VERSION" >/dev/null
+fi
+
 # The embedded default keeps its data here when running as root: reachable by the postgres user,
 # outside /root and outside the repository.
 install -d -m 0755 /var/lib/lexintel
 
-echo "setup: PostgreSQL $PG_MAJOR with pgvector $(grep default_version "$pg_sharedir/extension/vector.control" | cut -d"'" -f2), redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/')"
+echo "setup: PostgreSQL $PG_MAJOR with pgvector $(grep default_version "$pg_sharedir/extension/vector.control" | cut -d"'" -f2), redis $(redis-server --version | sed -E 's/.*v=([^ ]+).*/\1/'), azurite $(azurite-blob --version) on Node.js $(node --version)"

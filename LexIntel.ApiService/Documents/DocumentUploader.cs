@@ -14,9 +14,9 @@ using Microsoft.Net.Http.Headers;
 namespace LexIntel.ApiService.Documents;
 
 /// <summary>
-/// Reads a multipart upload one file at a time, straight to storage in constant memory (hashing
-/// and size-checking on the way), decides each file's type from its bytes, and records each new
-/// document with its extract job in one transaction.
+/// Reads a multipart upload one file at a time, straight to storage in bounded memory (staged under
+/// the new document's key, hashed and size-checked on the way), decides each file's type from its
+/// bytes, commits it, and records each new document with its extract job in one transaction.
 /// </summary>
 public sealed class DocumentUploader(
     LexIntelDbContext db,
@@ -27,10 +27,13 @@ public sealed class DocumentUploader(
     IOptions<UploadOptions> options,
     TimeProvider time)
 {
+    private const int MultipartBufferSize = 64 * 1024;
+
     public async Task<IReadOnlyList<UploadedFile>> UploadAsync(Guid caseId, string boundary, Stream body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var reader = new MultipartReader(boundary, body);
+        // A larger buffer than the default 16 KiB: a 100 MB file passes in a quarter of the reads.
+        var reader = new MultipartReader(boundary, body, MultipartBufferSize);
         var results = new List<UploadedFile>();
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
@@ -56,10 +59,12 @@ public sealed class DocumentUploader(
     private async Task<UploadedFile> UploadFileAsync(Guid caseId, string fileName, Stream content, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var now = time.GetUtcNow();
+        var documentId = Document.NewId(now);
         StagedFile staged;
         try
         {
-            staged = await store.StageAsync(content, settings.MaxFileBytes, cancellationToken);
+            staged = await store.StageAsync(StorageKeys.ForDocument(tenant.TenantId, caseId, documentId), content, settings.MaxFileBytes, cancellationToken);
         }
         catch (FileTooLargeException ex)
         {
@@ -75,9 +80,9 @@ public sealed class DocumentUploader(
             }
 
             string? contentType;
-            await using (var head = File.OpenRead(staged.Path))
+            await using (var sample = staged.Sample.Open())
             {
-                contentType = ContentSniffer.Sniff(head, fileName);
+                contentType = ContentSniffer.Sniff(sample, fileName);
             }
 
             if (contentType is null)
@@ -91,8 +96,8 @@ public sealed class DocumentUploader(
                 return new UploadedFile(fileName, "duplicate", existing, null);
             }
 
-            var document = Document.Received(tenant.TenantId, caseId, fileName, contentType, staged, time.GetUtcNow());
-            await store.CommitAsync(staged, document.StorageKey, cancellationToken);
+            var document = Document.Received(documentId, tenant.TenantId, caseId, fileName, contentType, staged, now);
+            await store.CommitAsync(staged, cancellationToken);
             keep = true;
             db.Documents.Add(document);
             outbox.Add(db, DocumentJobs.Extract(document));
@@ -110,7 +115,7 @@ public sealed class DocumentUploader(
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                await store.DeleteAsync(document.StorageKey);
+                await store.DeleteAsync(document.StorageKey, CancellationToken.None);
 
                 // The same bytes arrived in a concurrent request and won the unique index.
                 if (await FindDuplicateAsync(caseId, staged.Sha256, cancellationToken) is { } raced)
@@ -125,7 +130,8 @@ public sealed class DocumentUploader(
         {
             if (!keep)
             {
-                await store.DiscardAsync(staged);
+                // Also when the request was cancelled: the staged blocks are dropped either way.
+                await store.DiscardAsync(staged, CancellationToken.None);
             }
         }
     }

@@ -55,6 +55,7 @@ public static class DocumentsApi
         api.MapGet("/documents/{documentId:guid}/content", DownloadDocument)
             .WithName(nameof(DownloadDocument))
             .WithSummary("Download the original file")
+            .WithDescription("The file as uploaded, checked against its SHA-256 as it is sent; 409 when the stored file was altered. No byte ranges: a range could not be checked.")
             .WithRequestTimeout(RequestTimeoutPolicies.Transfer);
 
         api.MapDelete("/documents/{documentId:guid}", DeleteDocument)
@@ -201,6 +202,7 @@ public static class DocumentsApi
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadDocument(
         Guid documentId,
+        HttpContext httpContext,
         LexIntelDbContext db,
         TenantContext tenant,
         IFileStore store,
@@ -215,14 +217,25 @@ public static class DocumentsApi
         }
 
         await audit.RecordAsync(AuditActions.DocumentDownload, document.CaseId, documentId, document.OriginalFileName, cancellationToken);
+        Stream content;
         try
         {
-            return TypedResults.Stream(store.OpenRead(document.StorageKey), document.ContentType, FileNames.Sanitize(document.OriginalFileName), enableRangeProcessing: true);
+            content = await store.OpenReadAsync(document.StorageKey, document.SizeBytes, document.Sha256, cancellationToken);
         }
         catch (FileNotFoundException)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "File missing", detail: $"The stored file of document {documentId} is missing.");
         }
+        catch (FileAlteredException)
+        {
+            return StoredFileAltered(documentId);
+        }
+
+        // The file is checked as it is sent, and a file altered behind an intact record fails
+        // before its last bytes go out; with the length announced, the client sees the response
+        // cut short rather than a smaller file. A byte range could not be checked, so none is served.
+        httpContext.Response.ContentLength = document.SizeBytes;
+        return TypedResults.Stream(content, document.ContentType, FileNames.Sanitize(document.OriginalFileName));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteDocument(
@@ -285,6 +298,12 @@ public static class DocumentsApi
         outbox.Dispatch();
         return TypedResults.Accepted($"/api/documents/{documentId}", DocumentResponse.From(document, 0, 0));
     }
+
+    private static ProblemHttpResult StoredFileAltered(Guid documentId) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Stored file altered",
+            detail: $"The stored file of document {documentId} does not match the SHA-256 it was uploaded with; it was altered or damaged in storage. Delete the document and upload it again.");
 
     internal static ProblemHttpResult DocumentNotFound(Guid documentId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: $"No document {documentId} exists for this tenant.");

@@ -5,10 +5,12 @@ public static class InfrastructureBuilderExtensions
     public const string PostgresName = "postgres";
     public const string DatabaseName = "lexintel";
     public const string RedisName = "redis";
+    public const string BlobsName = "blobs";
 
     /// <summary>
-    /// Adds PostgreSQL (with pgvector) and Redis: as containers when a runtime is healthy and
-    /// always when publishing, otherwise as the machine's own servers under the same names.
+    /// Adds PostgreSQL (with pgvector), Redis and blob storage: as containers when a runtime is
+    /// healthy, otherwise as the machine's own servers under the same names; published, the
+    /// database and Redis as containers and blob storage as a connection string to a real account.
     /// </summary>
     public static LexIntelInfrastructure AddLexIntelInfrastructure(this IDistributedApplicationBuilder builder)
     {
@@ -48,7 +50,13 @@ public static class InfrastructureBuilderExtensions
             .WithDataVolume()
             .WithArgs(context => context.Args[^1] = $"{context.Args[^1]} --appendonly yes");
 
-        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis), FilesDirectory: null);
+        // azd provisions no storage account for the AppHost (Aspire's Azure storage integration is
+        // not used), so a deployment names one, by its connection string, as a secret parameter.
+        var blobs = builder.ExecutionContext.IsPublishMode
+            ? AsConnectionString(builder.AddConnectionString(BlobsName))
+            : AsConnectionString(builder.AddAzuriteContainer(BlobsName));
+
+        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis), blobs, LegacyFilesDirectory: null);
     }
 
     private static LexIntelInfrastructure AddLocal(IDistributedApplicationBuilder builder)
@@ -56,13 +64,14 @@ public static class InfrastructureBuilderExtensions
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException(
-                "The embedded PostgreSQL/Redis default runs on Linux and macOS; on Windows start Docker or Podman (LexIntel:Infrastructure=Containers).");
+                "The embedded PostgreSQL/Redis/Azurite default runs on Linux and macOS; on Windows start Docker or Podman (LexIntel:Infrastructure=Containers).");
         }
 
         var data = LocalDataDirectory.FromConfiguration(builder.Configuration);
         var database = builder.AddLocalPostgres(PostgresName, data).AddDatabase(DatabaseName);
         var redis = builder.AddLocalRedis(RedisName, data);
-        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis), data.PathFor("files"));
+        var blobs = builder.AddLocalAzurite(BlobsName, data);
+        return new LexIntelInfrastructure(AsConnectionString(database), AsConnectionString(redis), AsConnectionString(blobs), data.PathFor("files"));
     }
 
     private static IResourceBuilder<IResourceWithConnectionString> AsConnectionString<T>(IResourceBuilder<T> builder)

@@ -1,22 +1,27 @@
 using System.Globalization;
+using LexIntel.Tests.Harness;
 
 namespace LexIntel.Benchmarks.Infrastructure;
 
-/// <summary>Memory of the app's own processes, found by name in /proc (the AppHost runs them as separate processes).</summary>
+/// <summary>Memory of the app's own processes, found in /proc (the AppHost runs them as separate processes).</summary>
 internal static class ProcessMemory
 {
     /// <summary>
     /// The largest value of a /proc status field (<c>VmRSS</c>, <c>VmHWM</c>, in KiB) among live
-    /// processes whose command line names <paramref name="program"/>, which skips a <c>dotnet run</c> wrapper.
+    /// processes running <paramref name="program"/>'s executable built in this checkout. Matching the
+    /// executable, not any command line naming the program, leaves out the <c>dotnet run</c> wrapper
+    /// the AppHost starts it with and the same services run from another checkout on the machine.
     /// </summary>
     public static long Kib(string program, string field)
     {
+        var projectDirectory = Path.Combine(TestData.RepositoryRoot, program) + Path.DirectorySeparatorChar;
         var largest = 0L;
         foreach (var process in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
         {
             try
             {
-                if (File.ReadAllText(Path.Combine(process, "cmdline")).Contains(program, StringComparison.Ordinal))
+                var executable = File.ReadAllText(Path.Combine(process, "cmdline")).Split('\0')[0];
+                if (executable.StartsWith(projectDirectory, StringComparison.Ordinal) && Path.GetFileName(executable) == program)
                 {
                     var line = File.ReadLines(Path.Combine(process, "status")).First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
                     largest = Math.Max(largest, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
@@ -28,6 +33,6 @@ internal static class ProcessMemory
             }
         }
 
-        return largest > 0 ? largest : throw new InvalidOperationException($"No running {program} process was found.");
+        return largest > 0 ? largest : throw new InvalidOperationException($"No running {program} process of this checkout was found.");
     }
 }

@@ -52,7 +52,7 @@ internal sealed class AuthScenario : IBenchmarkScenario
         await ApiClients.ProvisionTenantAsync(app, tenant, cancellationToken);
         var token = ApiClients.TokenFor("benchmark", tenant, Roles.TenantAdmin);
 
-        await using var api = new InProcessApi(await SettingsAsync(app, data.Path, cancellationToken), [.. new JsonWebToken(token).Claims]);
+        await using var api = new InProcessApi(await SettingsAsync(app, cancellationToken), [.. new JsonWebToken(token).Claims]);
         api.StartServer();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, UseCookies = false, AllowAutoRedirect = false })
         {
@@ -136,16 +136,15 @@ internal sealed class AuthScenario : IBenchmarkScenario
     /// The in-process API's configuration: what the AppHost gives the API it runs (connection strings,
     /// the Development signing key, the files folder) and the benchmarks' lifted rate limits.
     /// </summary>
-    private static async Task<Dictionary<string, string>> SettingsAsync(DistributedApplication app, string dataDirectory, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string>> SettingsAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
         var settings = Unthrottled.Settings.Select(s => s.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
-        foreach (var name in new[] { LexIntelDbContext.ConnectionName, RedisServiceCollectionExtensions.ConnectionName })
+        foreach (var name in new[] { LexIntelDbContext.ConnectionName, RedisServiceCollectionExtensions.ConnectionName, StorageServiceCollectionExtensions.ConnectionName })
         {
             settings[$"ConnectionStrings:{name}"] = (await app.GetConnectionStringAsync(name, cancellationToken))!;
         }
 
         settings[$"{IdentityOptions.SectionName}:{nameof(IdentityOptions.DevelopmentSigningKey)}"] = LexIntelAppFactory.SigningKey;
-        settings[$"{StorageOptions.SectionName}:{nameof(StorageOptions.RootPath)}"] = Path.Combine(dataDirectory, "files");
 
         // Its start-up and shutdown messages would bury the table in this process's output; it logs nothing per request below Warning.
         settings["Logging:LogLevel:Default"] = "Warning";

@@ -1,4 +1,8 @@
 namespace LexIntel.Shared.Storage;
 
-/// <summary>An upload written to the store's scratch area, with what was learnt while writing it.</summary>
-public sealed record StagedFile(string Path, long Length, string Sha256);
+/// <summary>An upload staged under its final key, with what was learnt while it streamed past.</summary>
+public sealed record StagedFile(string Key, long Length, string Sha256, ContentSample Sample)
+{
+    /// <summary>How many blocks the store wrote it in (the store's own bookkeeping).</summary>
+    internal int BlockCount { get; init; }
+}

@@ -5,14 +5,15 @@ using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace LexIntel.Tests.EndToEnd;
 
 /// <summary>
-/// The shared app's three stores opened as its services open them (PostgreSQL, Redis, the file
-/// store under the data directory), and a walk through all three for anything naming an id.
+/// The shared app's three stores opened as its services open them (PostgreSQL, Redis, the blob
+/// store), and a walk through all three for anything naming an id.
 /// </summary>
 internal sealed class AppStores : IAsyncDisposable
 {
@@ -38,7 +39,7 @@ internal sealed class AppStores : IAsyncDisposable
         var connectionString = (await fixture.App.GetConnectionStringAsync(LexIntelDbContext.ConnectionName, cancellationToken))!;
         var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(connectionString, o => o.UseVector()).Options);
         var redis = await ConnectionMultiplexer.ConnectAsync((await fixture.App.GetConnectionStringAsync(RedisServiceCollectionExtensions.ConnectionName, cancellationToken))!);
-        var files = new LocalFileStore(Options.Create(new StorageOptions { RootPath = Path.Combine(fixture.DataDirectory, "files") }));
+        var files = new BlobFileStore(await fixture.OpenBlobContainerAsync(), Options.Create(new StorageOptions()), NullLogger<BlobFileStore>.Instance);
         return new AppStores(connectionString, db, redis, files);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LexIntel.ApiService.Documents;
+using LexIntel.Shared.Storage;
 using LexIntel.Tests.Infrastructure;
 
 namespace LexIntel.Tests.EndToEnd;
@@ -14,13 +15,15 @@ public sealed class CaseLifecycleTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_case_can_be_renamed_and_deleting_it_removes_its_documents_and_files()
     {
-        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
+        var tenant = Guid.NewGuid();
+        using var client = await fixture.CreateTenantClientAsync(tenant);
         var caseId = await client.CreateCaseAsync("Doe v. Roe", Cancel);
         using var upload = await client.UploadAsync(caseId, Cancel, ("brief.txt", new StringContent("The brief cites Marbury v. Madison, 5 U.S. 137 (1803).")));
         var documentId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
         Assert.Equal("ready", (await client.WaitUntilFinishedAsync(documentId, Cancel)).Status);
-        var storedFiles = Directory.GetFiles(fixture.DataDirectory, documentId.ToString("N"), SearchOption.AllDirectories);
-        Assert.Single(storedFiles);
+        var container = await fixture.OpenBlobContainerAsync();
+        var stored = container.GetBlobClient(StorageKeys.ForDocument(tenant, caseId, documentId));
+        Assert.True((await stored.ExistsAsync(Cancel)).Value, "the original is not in the blob store");
 
         using var renamed = await client.PutAsJsonAsync($"/api/cases/{caseId}", new { name = "Doe v. Roe (on appeal)" }, Cancel);
         using var blank = await client.PutAsJsonAsync($"/api/cases/{caseId}", new { name = " " }, Cancel);
@@ -36,6 +39,6 @@ public sealed class CaseLifecycleTests(LexIntelAppFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/cases/{caseId}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/documents/{documentId}", Cancel)).StatusCode);
-        await Eventually.HoldsAsync(() => !File.Exists(storedFiles[0]), TimeSpan.FromSeconds(30), "the stored original to go with its case");
+        await Eventually.HoldsAsync(async () => !(await stored.ExistsAsync(Cancel)).Value, TimeSpan.FromSeconds(30), "the stored original to go with its case");
     }
 }

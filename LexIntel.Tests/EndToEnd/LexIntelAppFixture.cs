@@ -1,5 +1,8 @@
 using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Azure.Storage.Blobs;
 using LexIntel.ApiService.Identity;
+using LexIntel.Shared.Storage;
 using LexIntel.Tests.Infrastructure;
 
 namespace LexIntel.Tests.EndToEnd;
@@ -36,8 +39,6 @@ public sealed class LexIntelAppFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
-    public string DataDirectory => data.Path;
-
     public async ValueTask InitializeAsync() =>
         App = await LexIntelAppFactory.StartAsync(data.Path, TestContext.Current.CancellationToken, Settings);
 
@@ -49,6 +50,11 @@ public sealed class LexIntelAppFixture : IAsyncLifetime
     }
 
     public HttpClient CreateAnonymousClient() => ApiClients.Create(App, token: null);
+
+    /// <summary>The app's blob container, reached straight through the SDK as an administrator (or an attacker) would.</summary>
+    public async Task<BlobContainerClient> OpenBlobContainerAsync() =>
+        new BlobServiceClient(await App.GetConnectionStringAsync("blobs", TestContext.Current.CancellationToken))
+            .GetBlobContainerClient(StorageOptions.DefaultContainer);
 
     public async ValueTask DisposeAsync()
     {

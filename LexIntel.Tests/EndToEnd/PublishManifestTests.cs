@@ -11,9 +11,7 @@ namespace LexIntel.Tests.EndToEnd;
 [Tier(TestTier.EndToEnd)]
 public sealed partial class PublishManifestTests(PublishedManifest manifest) : IClassFixture<PublishedManifest>
 {
-    // What a deployment consists of. A resource added to the AppHost joins these lists; the blob
-    // store, for one, adds "blobs" (a secret connection-string parameter) to SecretParameters and to
-    // the connections of the services that read or write blobs.
+    // What a deployment consists of. A resource added to the AppHost joins these lists.
 
     /// <summary>Containers azd runs as container apps, each with its data volume.</summary>
     private static readonly Dictionary<string, (string Volume, string Target)> Containers = new()
@@ -27,16 +25,19 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
     /// <summary>The services (projects azd builds into images) and the connection strings each gets by reference.</summary>
     private static readonly Dictionary<string, string[]> Services = new()
     {
-        ["migrator"] = ["lexintel"],
-        ["api"] = ["lexintel", "redis"],
-        ["worker"] = ["lexintel", "redis"],
+        ["migrator"] = ["lexintel", "blobs"],
+        ["api"] = ["lexintel", "redis", "blobs"],
+        ["worker"] = ["lexintel", "redis", "blobs"],
     };
 
     /// <summary>Parameters an operator gives at <c>azd provision</c>, in plain sight.</summary>
     private static readonly string[] PlainParameters = ["oidc-authority", "oidc-audience"];
 
-    /// <summary>Parameters azd keeps as secrets (prompted for or generated, stored as Container App secrets).</summary>
-    private static readonly string[] SecretParameters = ["postgres-password", "redis-password"];
+    /// <summary>
+    /// Parameters azd keeps as secrets (prompted for or generated, stored as Container App secrets);
+    /// <c>blobs</c> is a real storage account's connection string.
+    /// </summary>
+    private static readonly string[] SecretParameters = ["postgres-password", "redis-password", "blobs"];
 
     private static readonly string[] ProbedServices = ["api", "worker"];
 

@@ -72,7 +72,7 @@ public sealed class ReconcilerTests(LexIntelAppFixture fixture)
         var orphan = StorageKeys.ForDocument(tenant, caseId, Guid.NewGuid());
         using (var content = new MemoryStream("Nobody's file."u8.ToArray()))
         {
-            await stores.Files.CommitAsync(await stores.Files.StageAsync(content, 1_000, Cancel), orphan, Cancel);
+            await stores.Files.CommitAsync(await stores.Files.StageAsync(orphan, content, 1_000, Cancel), Cancel);
         }
 
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -94,11 +94,16 @@ public sealed class ReconcilerTests(LexIntelAppFixture fixture)
     {
         await using var stores = await AppStores.OpenAsync(fixture, Cancel);
         using var writer = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        var stalling = new StallingStream(new byte[64 * 1024]);
+        var stalling = new StallingStream(new byte[new StorageOptions().BlockSize + 1]);
+        var key = StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
 
-        // The upload's writer stops for good after its first part, as if its process had died.
-        var staging = stores.Files.StageAsync(stalling, 1_000_000, writer.Token);
+        // The upload's writer stops for good after its first block, as if its process had died.
+        var staging = stores.Files.StageAsync(key, stalling, 100_000_000, writer.Token);
         await stalling.Stalled.WaitAsync(Cancel);
+        await Eventually.HoldsAsync(
+            async () => await stores.Files.ListStagedAsync(DateTimeOffset.MaxValue, Cancel).AnyAsync(s => s.Key == key, Cancel),
+            TimeSpan.FromSeconds(30),
+            "the first block to be staged");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
 
         Assert.Equal(0, (await RunPassAsync(stores, time)).AbandonedUploads);
@@ -161,9 +166,11 @@ public sealed class ReconcilerTests(LexIntelAppFixture fixture)
     private static async Task<Document> CommittedUploadAsync(AppStores stores, Guid tenant, Guid caseId, string fileName, string text)
     {
         using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        var staged = await stores.Files.StageAsync(content, 1_000, Cancel);
-        var document = Document.Received(tenant, caseId, fileName, "text/plain", staged, DateTimeOffset.UtcNow);
-        await stores.Files.CommitAsync(staged, document.StorageKey, Cancel);
+        var now = DateTimeOffset.UtcNow;
+        var id = Document.NewId(now);
+        var staged = await stores.Files.StageAsync(StorageKeys.ForDocument(tenant, caseId, id), content, 1_000, Cancel);
+        var document = Document.Received(id, tenant, caseId, fileName, "text/plain", staged, now);
+        await stores.Files.CommitAsync(staged, Cancel);
         stores.Db.Documents.Add(document);
         new OutboxWriter(new OutboxSignal(), TimeProvider.System).Add(stores.Db, DocumentJobs.Extract(document));
         stores.Db.OutboxMessages.Local.Single(m => m.Payload.Contains(document.Id.ToString(), StringComparison.Ordinal)).DispatchedAt = DateTimeOffset.UtcNow;

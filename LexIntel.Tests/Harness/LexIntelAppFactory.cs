@@ -21,7 +21,12 @@ public static class LexIntelAppFactory
     /// are added to the AppHost's configuration, which forwards the API's request settings
     /// (<see cref="ApiSettingsBuilderExtensions.ForwardedSections"/>) to the API.
     /// </summary>
-    public static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken, params IEnumerable<string> settings)
+    public static Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken cancellationToken, params IEnumerable<string> settings) =>
+        StartAsync(dataDirectory, configure: _ => { }, cancellationToken, settings);
+
+    /// <summary>As above, with <paramref name="configure"/> changing the app model before it is built (taking a resource out, say).</summary>
+    public static async Task<DistributedApplication> StartAsync(
+        string dataDirectory, Action<IDistributedApplicationTestingBuilder> configure, CancellationToken cancellationToken, params IEnumerable<string> settings)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LexIntel_AppHost>(
             [
@@ -43,6 +48,7 @@ public static class LexIntelAppFactory
             builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", string.Empty);
         }
 
+        configure(builder);
         var app = await builder.BuildAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);

@@ -32,7 +32,7 @@ internal sealed class DeletionCleaner(LexIntelDbContext db, QueuedJobs jobs, Pro
             foreach (var documentId in deletion.DocumentIds)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await store.DeleteAsync(StorageKeys.ForDocument(deletion.TenantId, deletion.CaseId, documentId));
+                await store.DeleteAsync(StorageKeys.ForDocument(deletion.TenantId, deletion.CaseId, documentId), cancellationToken);
             }
         }
 

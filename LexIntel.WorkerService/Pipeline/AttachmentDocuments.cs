@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Documents;
@@ -26,17 +27,12 @@ internal sealed partial class AttachmentDocuments(LexIntelDbContext db, IFileSto
                 continue;
             }
 
-            StagedFile staged;
-            using (var content = new MemoryStream(attachment.Content, writable: false))
-            {
-                staged = await store.StageAsync(content, attachment.Content.Length, cancellationToken);
-            }
-
+            // Hashed first: a redelivered job finds its attachments stored already and sends nothing again.
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(attachment.Content));
             var existing = await db.Documents.AsNoTracking()
-                .FirstOrDefaultAsync(d => d.CaseId == parent.CaseId && d.TenantId == parent.TenantId && d.Sha256 == staged.Sha256, cancellationToken);
+                .FirstOrDefaultAsync(d => d.CaseId == parent.CaseId && d.TenantId == parent.TenantId && d.Sha256 == sha256, cancellationToken);
             if (existing is not null)
             {
-                await store.DiscardAsync(staged);
                 if (existing.ParentDocumentId == parent.Id && existing.Status == ProcessingStatus.Queued)
                 {
                     waiting.Add(existing);
@@ -45,8 +41,25 @@ internal sealed partial class AttachmentDocuments(LexIntelDbContext db, IFileSto
                 continue;
             }
 
-            var child = NewChild(parent, fileName, attachment.Content, staged);
-            await store.CommitAsync(staged, child.StorageKey, cancellationToken);
+            var now = time.GetUtcNow();
+            var childId = Document.NewId(now);
+            StagedFile staged;
+            using (var content = new MemoryStream(attachment.Content, writable: false))
+            {
+                staged = await store.StageAsync(StorageKeys.ForDocument(parent.TenantId, parent.CaseId, childId), content, attachment.Content.Length, cancellationToken);
+            }
+
+            var child = NewChild(parent, childId, fileName, attachment.Content, staged, now);
+            try
+            {
+                await store.CommitAsync(staged, cancellationToken);
+            }
+            catch
+            {
+                await store.DiscardAsync(staged, CancellationToken.None);
+                throw;
+            }
+
             db.Documents.Add(child);
             try
             {
@@ -54,7 +67,7 @@ internal sealed partial class AttachmentDocuments(LexIntelDbContext db, IFileSto
             }
             catch
             {
-                await store.DeleteAsync(child.StorageKey);
+                await store.DeleteAsync(child.StorageKey, CancellationToken.None);
                 throw;
             }
             finally
@@ -71,11 +84,11 @@ internal sealed partial class AttachmentDocuments(LexIntelDbContext db, IFileSto
         return waiting;
     }
 
-    private Document NewChild(Document parent, string fileName, byte[] content, StagedFile staged)
+    private static Document NewChild(Document parent, Guid id, string fileName, byte[] content, StagedFile staged, DateTimeOffset now)
     {
         using var head = new MemoryStream(content, writable: false);
         var contentType = ContentSniffer.Sniff(head, fileName);
-        var child = Document.Received(parent.TenantId, parent.CaseId, fileName, contentType ?? "application/octet-stream", staged, time.GetUtcNow(), parent.Id);
+        var child = Document.Received(id, parent.TenantId, parent.CaseId, fileName, contentType ?? "application/octet-stream", staged, now, parent.Id);
         if (contentType is null)
         {
             // Kept and shown as failed rather than dropped, so nobody wonders where an attachment went.

@@ -44,7 +44,22 @@ internal sealed partial class OrphanFileSweep(
         }
 
         removed += await RemoveOrphansAsync(batch, cancellationToken);
-        return (removed, await store.DeleteAbandonedStagedAsync(cutoff, cancellationToken));
+        return (removed, await RemoveAbandonedStagedAsync(cutoff, cancellationToken));
+    }
+
+    /// <summary>Staged uploads begun before <paramref name="cutoff"/>: the process writing them died, or the upload broke off.</summary>
+    private async Task<int> RemoveAbandonedStagedAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        await foreach (var staged in store.ListStagedAsync(cutoff, cancellationToken))
+        {
+            if (await store.DeleteStagedAsync(staged.Key, cancellationToken))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
     }
 
     private async Task<int> RemoveOrphansAsync(List<(string Key, Guid DocumentId)> files, CancellationToken cancellationToken)
@@ -60,7 +75,7 @@ internal sealed partial class OrphanFileSweep(
         var orphans = files.Where(f => !owned.Contains(f.Key)).ToList();
         foreach (var orphan in orphans)
         {
-            await store.DeleteAsync(orphan.Key);
+            await store.DeleteAsync(orphan.Key, cancellationToken);
             LogRemoved(orphan.Key);
         }
 

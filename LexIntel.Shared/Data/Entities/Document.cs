@@ -47,11 +47,22 @@ public sealed class Document : ICreationOrdered
 
     public List<DocumentChunk> Chunks { get; } = [];
 
-    /// <summary>A newly received file, queued for its first run, its original kept under an id-only key.</summary>
-    public static Document Received(Guid tenantId, Guid caseId, string fileName, string contentType, StagedFile staged, DateTimeOffset now, Guid? parentDocumentId = null)
+    /// <summary>
+    /// A new document's id, taken before its file is staged, since the file is staged under the
+    /// id's key; ordered by <paramref name="now"/>, which the document is then received with.
+    /// </summary>
+    public static Guid NewId(DateTimeOffset now) => Guid.CreateVersion7(PostgresTime.Truncate(now));
+
+    /// <summary>A newly received file, queued for its first run, its original staged under its id-only key.</summary>
+    public static Document Received(Guid id, Guid tenantId, Guid caseId, string fileName, string contentType, StagedFile staged, DateTimeOffset now, Guid? parentDocumentId = null)
     {
+        var key = StorageKeys.ForDocument(tenantId, caseId, id);
+        if (staged.Key != key)
+        {
+            throw new ArgumentException($"The file was staged under {staged.Key}, not under the document's key {key}.", nameof(staged));
+        }
+
         now = PostgresTime.Truncate(now);
-        var id = Guid.CreateVersion7(now);
         return new Document
         {
             Id = id,
@@ -62,7 +73,7 @@ public sealed class Document : ICreationOrdered
             ContentType = contentType,
             SizeBytes = staged.Length,
             Sha256 = staged.Sha256,
-            StorageKey = StorageKeys.ForDocument(tenantId, caseId, id),
+            StorageKey = key,
             Status = ProcessingStatus.Queued,
             RunNumber = 1,
             CreatedAt = now,

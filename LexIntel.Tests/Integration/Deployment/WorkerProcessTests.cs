@@ -24,7 +24,8 @@ public sealed class WorkerProcessTests(RedisServer redis)
     public async Task A_production_worker_answers_probes_on_its_own_port_and_logs_json_lines_with_trace_ids()
     {
         var lines = new ConcurrentQueue<string>();
-        using var worker = StartWorker(lines);
+        await using var blobs = await LocalAzuriteServer.StartAsync(Cancel);
+        using var worker = StartWorker(lines, blobs.ConnectionString);
         try
         {
             string? address = null;
@@ -67,7 +68,7 @@ public sealed class WorkerProcessTests(RedisServer redis)
         }
     }
 
-    private Process StartWorker(ConcurrentQueue<string> lines)
+    private Process StartWorker(ConcurrentQueue<string> lines, string blobsConnectionString)
     {
         // The worker's own build output, so that it reads its own appsettings.json.
         var configuration = typeof(WorkerProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -85,6 +86,9 @@ public sealed class WorkerProcessTests(RedisServer redis)
         startInfo.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = string.Empty;
         startInfo.Environment["ConnectionStrings__redis"] = redis.ConnectionString;
         startInfo.Environment["ConnectionStrings__lexintel"] = "Host=127.0.0.1;Port=1;Username=lexintel;Password=unused;Database=lexintel;Timeout=2";
+
+        // The worker creates its blob container as it starts, so it needs a blob store that answers.
+        startInfo.Environment["ConnectionStrings__blobs"] = blobsConnectionString;
         startInfo.Environment["LexIntel__Queue__ConsumerName"] = $"json-logs-{Guid.NewGuid():N}";
 
         // Production logs no request lines; this one is wanted, as a line written inside a request's trace.

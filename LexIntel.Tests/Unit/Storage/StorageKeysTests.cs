@@ -1,34 +1,32 @@
 using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Storage;
-using Microsoft.Extensions.Options;
 
 namespace LexIntel.Tests.Unit.Storage;
 
 [Tier(TestTier.Unit)]
-public sealed class StorageKeysTests : IDisposable
+public sealed class StorageKeysTests
 {
-    private readonly ThrowawayDataDirectory root = new();
-    private readonly LocalFileStore store;
+    [Fact]
+    public void A_received_document_is_kept_under_its_ids_not_its_name()
+    {
+        var (tenant, caseId, now) = (Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var id = Document.NewId(now);
+        var staged = new StagedFile(StorageKeys.ForDocument(tenant, caseId, id), 12, new string('a', 64), ContentSample.Of("Plain notes."u8));
 
-    public StorageKeysTests() => store = new LocalFileStore(Options.Create(new StorageOptions { RootPath = root.Path }));
+        var document = Document.Received(id, tenant, caseId, "../../etc/passwd", "text/plain", staged, now);
 
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+        Assert.Equal($"{tenant:N}/{caseId:N}/{id:N}", document.StorageKey);
+        Assert.True(StorageKeys.IsValid(document.StorageKey));
+        Assert.Equal("../../etc/passwd", document.OriginalFileName);
+    }
 
     [Fact]
-    public async Task A_received_document_is_kept_under_its_ids_not_its_name()
+    public void A_document_is_not_received_with_a_file_staged_under_another_key()
     {
-        var (tenant, caseId) = (Guid.NewGuid(), Guid.NewGuid());
-        using var content = new MemoryStream("Plain notes."u8.ToArray());
-        var staged = await store.StageAsync(content, 1_000, Cancel);
+        var (tenant, caseId, now) = (Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var staged = new StagedFile(StorageKeys.ForDocument(tenant, caseId, Guid.NewGuid()), 1, new string('a', 64), ContentSample.Of("x"u8));
 
-        var document = Document.Received(tenant, caseId, "../../etc/passwd", "text/plain", staged, DateTimeOffset.UtcNow);
-        await store.CommitAsync(staged, document.StorageKey, Cancel);
-
-        Assert.Equal(StorageKeys.ForDocument(tenant, caseId, document.Id), document.StorageKey);
-        Assert.True(File.Exists(Path.Combine(root.Path, tenant.ToString("N"), caseId.ToString("N"), document.Id.ToString("N"))));
-        await using var stored = store.OpenRead(document.StorageKey);
-        using var reader = new StreamReader(stored);
-        Assert.Equal("Plain notes.", await reader.ReadToEndAsync(Cancel));
+        Assert.Throws<ArgumentException>(() => Document.Received(Document.NewId(now), tenant, caseId, "notes.txt", "text/plain", staged, now));
     }
 
     [Theory]
@@ -37,23 +35,20 @@ public sealed class StorageKeysTests : IDisposable
     [InlineData("a/../../outside")]
     [InlineData("/etc/passwd")]
     [InlineData(@"a\..\b")]
-    public void The_store_refuses_a_key_that_could_leave_its_root(string key)
+    [InlineData("0123456789abcdef0123456789abcdef/0123456789abcdef0123456789abcdef/brief.pdf")]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF/0123456789abcdef0123456789abcdef/0123456789abcdef0123456789abcdef")]
+    [InlineData("0123456789abcdef0123456789abcdef/0123456789abcdef0123456789abcdef/0123456789abcdef0123456789abcdef/x")]
+    public void Only_keys_made_of_three_ids_are_storage_keys(string key)
     {
-        Assert.False(StorageKeys.IsContained(key));
-        Assert.Throws<ArgumentException>(() => store.OpenRead(key));
+        Assert.False(StorageKeys.IsValid(key));
+        Assert.Null(StorageKeys.DocumentOf(key));
     }
 
     [Fact]
-    public void A_key_names_the_document_it_was_made_for_and_a_key_of_another_shape_names_none()
+    public void A_key_names_the_document_it_was_made_for()
     {
         var document = Guid.NewGuid();
 
         Assert.Equal(document, StorageKeys.DocumentOf(StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), document)));
-        Assert.Null(StorageKeys.DocumentOf($"{Guid.NewGuid():N}/{document:N}"));
-        Assert.Null(StorageKeys.DocumentOf($"{Guid.NewGuid():N}/{Guid.NewGuid():N}/{document:N}/extra"));
-        Assert.Null(StorageKeys.DocumentOf($"{Guid.NewGuid():N}/{Guid.NewGuid():N}/{document}"));
-        Assert.Null(StorageKeys.DocumentOf("notes/case/readme.txt"));
     }
-
-    public void Dispose() => root.Dispose();
 }

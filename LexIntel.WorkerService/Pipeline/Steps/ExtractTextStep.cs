@@ -1,3 +1,5 @@
+using Azure;
+using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Storage;
 using LexIntel.WorkerService.Extraction;
@@ -7,32 +9,69 @@ namespace LexIntel.WorkerService.Pipeline.Steps;
 /// <summary>Reads the stored original and extracts its text, page by page, and the files it carries.</summary>
 internal sealed class ExtractTextStep(IFileStore store, DocumentExtractors extractors) : IDocumentStep
 {
+    private const int CopyBufferSize = 81920;
+
     public PipelineStep Step => DocumentPipeline.Extract;
 
     public string Describe(DocumentRun run) => $"Extracting text from {run.Document.OriginalFileName}";
 
-    public Task<StepResult> RunAsync(DocumentRun run, CancellationToken cancellationToken)
+    public async Task<StepResult> RunAsync(DocumentRun run, CancellationToken cancellationToken)
     {
-        Stream content;
+        FileStream local;
         try
         {
-            content = store.OpenRead(run.Document.StorageKey);
+            local = await CopyToScratchFileAsync(run.Document, cancellationToken);
         }
         catch (FileNotFoundException)
         {
-            return Task.FromResult(StepResult.Fail("file_missing", "the stored file is missing; upload the document again"));
+            return StepResult.Fail("file_missing", "the stored file is missing; upload the document again");
         }
-        catch (IOException ex)
+        catch (FileAlteredException)
         {
-            // The exception names the file's path on the server: it is logged, not shown.
-            return Task.FromResult(StepResult.Retry("the stored file could not be read", ex));
+            return StepResult.Fail("file_altered", "the stored file does not match the upload (its SHA-256 differs): it was altered or damaged in storage; upload the document again");
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or IOException)
+        {
+            // The exception names the store's address: it is logged, not shown.
+            return StepResult.Retry("the stored file could not be read", ex);
         }
 
-        using (content)
+        await using (local)
         {
-            run.Extracted = extractors.Extract(run.Document.ContentType, content, cancellationToken);
+            run.Extracted = extractors.Extract(run.Document.ContentType, local, cancellationToken);
         }
 
-        return Task.FromResult(StepResult.Success);
+        return StepResult.Success;
+    }
+
+    /// <summary>
+    /// The extractors read at random (a PDF's cross-reference table is at its end), which a blob
+    /// read front to back is not; a scratch copy of this process's own, deleted when closed, also
+    /// lets the whole file pass the SHA-256 check before any of it is parsed.
+    /// </summary>
+    private async Task<FileStream> CopyToScratchFileAsync(Document document, CancellationToken cancellationToken)
+    {
+        var local = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"lexintel-{document.Id:N}-{Guid.NewGuid():N}"),
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            CopyBufferSize,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await using (var stored = await store.OpenReadAsync(document.StorageKey, document.SizeBytes, document.Sha256, cancellationToken))
+            {
+                await stored.CopyToAsync(local, CopyBufferSize, cancellationToken);
+            }
+
+            local.Position = 0;
+            return local;
+        }
+        catch
+        {
+            await local.DisposeAsync();
+            throw;
+        }
     }
 }
