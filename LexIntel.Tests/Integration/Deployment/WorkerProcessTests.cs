@@ -50,10 +50,15 @@ public sealed class WorkerProcessTests(RedisServer redis)
                 Patience,
                 $"a JSON line about the /alive request carrying trace id {traceId}");
 
+            // The consumers start beside the web host, so their first line may come after the probe's.
+            string? consuming = null;
+            await Eventually.HoldsAsync(
+                () => (consuming = lines.FirstOrDefault(line => line.Contains("\"Consuming ", StringComparison.Ordinal))) is not null,
+                Patience,
+                "the consumers' JSON line");
             var notJson = lines.Where(line => !IsJsonObject(line)).ToList();
             Assert.True(notJson.Count == 0, $"lines that are not JSON objects:{Environment.NewLine}{string.Join(Environment.NewLine, notJson)}");
-            var consuming = lines.First(line => line.Contains("\"Consuming ", StringComparison.Ordinal));
-            using var parsed = JsonDocument.Parse(consuming);
+            using var parsed = JsonDocument.Parse(consuming!);
             Assert.Equal("Information", parsed.RootElement.GetProperty("LogLevel").GetString());
             Assert.Equal("LexIntel.Shared.Queue.JobConsumer", parsed.RootElement.GetProperty("Category").GetString());
             Assert.True(DateTimeOffset.TryParse(parsed.RootElement.GetProperty("Timestamp").GetString(), out _));
