@@ -7,6 +7,7 @@ using LexIntel.WorkerService.Chunking;
 using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService;
 
@@ -30,6 +31,8 @@ internal static class WorkerServiceExtensions
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
 
+        builder.Services.AddOptions<ExtractionLimits>().Bind(builder.Configuration.GetSection(ExtractionLimits.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ExtractionLimits>, ExtractionLimitsValidator>();
         builder.Services.AddSingleton<IDocumentExtractor, PdfTextExtractor>();
         builder.Services.AddSingleton<IDocumentExtractor, DocxTextExtractor>();
         builder.Services.AddSingleton<IDocumentExtractor, HtmlTextExtractor>();

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using MimeKit;
 
 namespace LexIntel.Tests.Infrastructure;
 
@@ -35,37 +36,124 @@ public static class HostileFiles
     }
 
     /// <summary>
+    /// A one-page PDF whose content stream is a few megabytes of deflate that inflate to
+    /// <paramref name="inflatedBytes"/> of text-drawing operators (about 1,000 : 1, deflate's best).
+    /// </summary>
+    public static byte[] PdfDecompressionBomb(long inflatedBytes)
+    {
+        var operators = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("BT /F1 12 Tf 72 720 Td (a) Tj ET\n", 32_768)));
+        using var deflated = new MemoryStream();
+        using (var zlib = new ZLibStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            for (long written = 0; written < inflatedBytes; written += operators.Length)
+            {
+                zlib.Write(operators, 0, (int)Math.Min(operators.Length, inflatedBytes - written));
+            }
+        }
+
+        return Pdf(
+            [
+                "<< /Type /Catalog /Pages 2 0 R >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
+            ],
+            stream: ($"<< /Length {deflated.Length} /Filter /FlateDecode >>", deflated.ToArray()));
+    }
+
+    /// <summary>An HTML page whose text sits inside <paramref name="depth"/> nested <c>div</c>s.</summary>
+    public static byte[] DeeplyNestedHtml(int depth) => Encoding.ASCII.GetBytes(
+        "<html><head><title>Deep</title></head><body>" + string.Concat(Enumerable.Repeat("<div>", depth)) + "The deepest text." + string.Concat(Enumerable.Repeat("</div>", depth)) + "</body></html>");
+
+    /// <summary>
+    /// A short e-mail with <paramref name="count"/> small attachments, each of bytes no format
+    /// claims (so each becomes a document failed as unsupported, without a job) and all different
+    /// (so none is taken for a copy of another).
+    /// </summary>
+    public static byte[] EmailWithAttachments(int count)
+    {
+        var body = new BodyBuilder { TextBody = $"Here are the {count} exhibits." };
+        for (var i = 0; i < count; i++)
+        {
+            body.Attachments.Add($"exhibit-{i + 1}.bin", [0x00, 0xFF, 0x13, .. BitConverter.GetBytes(i), .. new byte[200]], new ContentType("application", "octet-stream"));
+        }
+
+        return Email(body.ToMessageBody());
+    }
+
+    /// <summary>An e-mail whose text sits inside <paramref name="depth"/> nested multiparts.</summary>
+    public static byte[] DeeplyNestedEmail(int depth)
+    {
+        var eml = new StringBuilder("From: clerk@example.com\r\nTo: counsel@example.com\r\nSubject: Nested\r\nMIME-Version: 1.0\r\n");
+        for (var i = 0; i < depth; i++)
+        {
+            eml.Append("Content-Type: multipart/mixed; boundary=\"b").Append(i).Append("\"\r\n\r\n--b").Append(i).Append("\r\n");
+        }
+
+        eml.Append("Content-Type: text/plain\r\n\r\nThe deepest text.\r\n");
+        for (var i = depth - 1; i >= 0; i--)
+        {
+            eml.Append("--b").Append(i).Append("--\r\n");
+        }
+
+        return Encoding.ASCII.GetBytes(eml.ToString());
+    }
+
+    /// <summary>
     /// A one-page PDF protected by a user password (standard security handler, RC4 40-bit) that is
     /// not the empty one, so no reader can open it without the password.
     /// </summary>
-    public static byte[] PasswordProtectedPdf()
-    {
-        var objects = new[]
-        {
+    public static byte[] PasswordProtectedPdf() => Pdf(
+        [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
             "<< /Length 44 >>\nstream\n" + new string('\u00a7', 44) + "\nendstream",
             "<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + new string('7', 64) + "> /U <" + new string('3', 64) + "> >>",
-        };
-        var pdf = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
-        for (var i = 0; i < objects.Length; i++)
+        ],
+        trailer: " /Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]");
+
+    /// <summary>
+    /// A PDF of the given objects, numbered from 1, with the catalog first; a binary
+    /// <paramref name="stream"/> (dictionary, data) becomes the object after them.
+    /// </summary>
+    private static byte[] Pdf(string[] objects, (string Dictionary, byte[] Data)? stream = null, string trailer = "")
+    {
+        using var pdf = new MemoryStream();
+        void Write(string text) => pdf.Write(Encoding.Latin1.GetBytes(text));
+        Write("%PDF-1.4\n");
+        var offsets = new List<long>();
+        foreach (var body in objects)
         {
-            offsets.Add(pdf.Length);
-            pdf.Append(i + 1).Append(" 0 obj\n").Append(objects[i]).Append("\nendobj\n");
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{body}\nendobj\n");
         }
 
-        var xref = pdf.Length;
-        pdf.Append("xref\n0 ").Append(objects.Length + 1).Append("\n0000000000 65535 f \n");
+        if (stream is var (dictionary, data))
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{dictionary}\nstream\n");
+            pdf.Write(data);
+            Write("\nendstream\nendobj\n");
+        }
+
+        var xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
         {
-            pdf.Append(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture)).Append(" 00000 n \n");
+            Write(offset.ToString("D10", System.Globalization.CultureInfo.InvariantCulture) + " 00000 n \n");
         }
 
-        pdf.Append("trailer\n<< /Size ").Append(objects.Length + 1)
-            .Append(" /Root 1 0 R /Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>] >>\nstartxref\n")
-            .Append(xref).Append("\n%%EOF\n");
-        return Encoding.Latin1.GetBytes(pdf.ToString());
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R{trailer} >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
+    private static byte[] Email(MimeEntity body)
+    {
+        var message = new MimeMessage { Subject = "Exhibits", Body = body };
+        message.From.Add(new MailboxAddress("Clerk", "clerk@example.com"));
+        message.To.Add(new MailboxAddress("Counsel", "counsel@example.com"));
+        using var eml = new MemoryStream();
+        message.WriteTo(eml);
+        return eml.ToArray();
     }
 }
