@@ -8,8 +8,7 @@ namespace LexIntel.Tests.Integration.Queue;
 /// <summary>
 /// Every delivery of a job counts, also the ones Redis makes again after a run was lost, so a job
 /// whose runs never finish stops after <see cref="QueueOptions.MaxDeliveries"/> instead of looping.
-/// Lost runs are made here by reading or claiming entries as consumers that then never answer, which
-/// is what a worker killed mid-job leaves behind (<see cref="WorkerCrashTests"/> kills real ones).
+/// Lost runs are made here by <see cref="LostDeliveries"/>; <see cref="WorkerCrashTests"/> kills real workers.
 /// </summary>
 [Collection(RedisCollection.Name)]
 [Tier(TestTier.Integration)]
@@ -28,7 +27,7 @@ public sealed class DeliveryCapTests(RedisServer redis)
         var script = new JobScript();
         using var host = QueueHost.Create(redis, kind, script, "survivor");
         await host.Services.GetRequiredService<JobPublisher>().EnqueueAsync(QueueHost.Job(kind), Cancel);
-        await LoseDeliveriesAsync(kind, 1);
+        await LostDeliveries.MakeAsync(Db, kind, 1);
 
         await host.StartAsync(Cancel);
         await Eventually.HoldsAsync(() => script.Completed.Count == 1, Patience, "the reclaimed job to complete");
@@ -45,7 +44,7 @@ public sealed class DeliveryCapTests(RedisServer redis)
         using var host = QueueHost.Create(redis, kind, script, "survivor", o => o.MaxDeliveries = 3);
         var job = QueueHost.Job(kind);
         await host.Services.GetRequiredService<JobPublisher>().EnqueueAsync(job, Cancel);
-        await LoseDeliveriesAsync(kind, 3);
+        await LostDeliveries.MakeAsync(Db, kind, 3);
 
         await host.StartAsync(Cancel);
         await Eventually.HoldsAsync(() => !script.Failures.IsEmpty, Patience, "the job to be given up");
@@ -132,24 +131,5 @@ public sealed class DeliveryCapTests(RedisServer redis)
         Assert.Equal(2, failure.Attempts);
         Assert.Contains("did not finish within the time limit of 00:00:00.2000000", failure.Reason, StringComparison.Ordinal);
         await host.StopAsync(Cancel);
-    }
-
-    /// <summary>
-    /// Delivers the kind's waiting entry to <paramref name="count"/> consumers in turn that never
-    /// settle it, as that many workers killed mid-job would: read once, then claimed from the last.
-    /// </summary>
-    private async Task LoseDeliveriesAsync(string kind, int count)
-    {
-        var stream = QueueKeys.Stream(kind);
-        var group = QueueKeys.Group(kind);
-        await Db.StreamCreateConsumerGroupAsync(stream, group, StreamPosition.Beginning);
-        var entry = Assert.Single(await Db.StreamReadGroupAsync(stream, group, "lost-1", StreamPosition.NewMessages, 1));
-        for (var i = 2; i <= count; i++)
-        {
-            Assert.Single(await Db.StreamClaimAsync(stream, group, $"lost-{i}", 0, [entry.Id]));
-        }
-
-        var pending = Assert.Single(await Db.StreamPendingMessagesAsync(stream, group, 1, RedisValue.Null));
-        Assert.Equal(count, pending.DeliveryCount);
     }
 }
