@@ -75,6 +75,30 @@ public sealed class HostileUploadTests(LexIntelAppFixture fixture)
     }
 
     [Fact]
+    public async Task Emails_attached_to_emails_stop_handing_on_attachments_at_the_depth_limit()
+    {
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Forwarded", Cancel);
+        using var upload = await client.UploadAsync(caseId, Cancel, ("level-1.eml", new ByteArrayContent(HostileFiles.EmailsInEmails(12))));
+        var top = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
+
+        // Each level is a document whose attachment becomes the next, down to the limit (8).
+        var levels = new List<DocumentResponse> { await client.WaitUntilFinishedAsync(top, Cancel) };
+        await using var db = await OpenDatabaseAsync();
+        for (var parent = top; await db.Documents.AsNoTracking().Where(d => d.ParentDocumentId == parent).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(Cancel) is { } child; parent = child)
+        {
+            levels.Add(await client.WaitUntilFinishedAsync(child, Cancel));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 8).Select(level => $"level-{level}.eml"), levels.Select(d => d.FileName));
+        Assert.All(levels[..7], level => Assert.Equal("ready", level.Status));
+        Assert.Equal(("failed", ExtractionFailures.TooDeepCode), (levels[7].Status, levels[7].FailureCode));
+        Assert.Equal(
+            "the file is an attachment 8 levels deep (an attachment of an attachment …), the deepest whose own attachments are taken in (LexIntel:Extraction:MaxEmailDepth); save the attachments inside it and upload them on their own",
+            levels[7].FailureReason);
+    }
+
+    [Fact]
     public async Task A_job_whose_runs_die_with_their_workers_fails_its_document_as_worker_crashed()
     {
         await using var db = await OpenDatabaseAsync();

@@ -80,6 +80,28 @@ public static class HostileFiles
         return Email(body.ToMessageBody());
     }
 
+    /// <summary>
+    /// An e-mail carrying an e-mail carrying an e-mail …, <paramref name="levels"/> in all, each
+    /// attached as a plain file (so each becomes a document of its own, whose attachments fan out
+    /// again) and saying which level it is.
+    /// </summary>
+    public static byte[] EmailsInEmails(int levels)
+    {
+        byte[]? inner = null;
+        for (var level = levels; level >= 1; level--)
+        {
+            var body = new BodyBuilder { TextBody = $"This is e-mail level {level}." };
+            if (inner is not null)
+            {
+                body.Attachments.Add($"level-{level + 1}.eml", inner, new ContentType("application", "octet-stream"));
+            }
+
+            inner = Email(body.ToMessageBody());
+        }
+
+        return inner!;
+    }
+
     /// <summary>An e-mail whose text sits inside <paramref name="depth"/> nested multiparts.</summary>
     public static byte[] DeeplyNestedEmail(int depth)
     {

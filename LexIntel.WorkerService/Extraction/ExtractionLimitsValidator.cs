@@ -14,6 +14,9 @@ internal sealed class ExtractionLimitsValidator : IValidateOptions<ExtractionLim
     /// <summary>The text is held in one string, whose length .NET caps a little below this.</summary>
     public const long MaxCharactersCeiling = 1_000_000_000;
 
+    /// <summary>Below this even ordinary files are refused: the fonts of a single page decode to that much.</summary>
+    public const long MaxDecompressedBytesFloor = 1024 * 1024;
+
     public ValidateOptionsResult Validate(string? name, ExtractionLimits options)
     {
         var failures = new List<string>();
@@ -36,7 +39,11 @@ internal sealed class ExtractionLimitsValidator : IValidateOptions<ExtractionLim
         AtLeastOne(nameof(options.MaxPdfPages), options.MaxPdfPages);
         AtLeastOne(nameof(options.MaxCharacters), options.MaxCharacters);
         AtMost(nameof(options.MaxCharacters), options.MaxCharacters, MaxCharactersCeiling);
-        AtLeastOne(nameof(options.MaxDecompressedBytes), options.MaxDecompressedBytes);
+        if (options.MaxDecompressedBytes < MaxDecompressedBytesFloor)
+        {
+            failures.Add($"{ExtractionLimits.Key(nameof(options.MaxDecompressedBytes))} must be at least {MaxDecompressedBytesFloor}.");
+        }
+
         AtLeastOne(nameof(options.MaxHtmlDepth), options.MaxHtmlDepth);
         AtMost(nameof(options.MaxHtmlDepth), options.MaxHtmlDepth, MaxHtmlDepthCeiling);
         AtLeastOne(nameof(options.MaxAttachments), options.MaxAttachments);

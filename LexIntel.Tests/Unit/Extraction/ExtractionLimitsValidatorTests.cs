@@ -14,7 +14,7 @@ public sealed class ExtractionLimitsValidatorTests
     [Fact]
     public void Limits_that_refuse_every_file_or_bound_nothing_are_refused_with_their_keys()
     {
-        var limits = new ExtractionLimits { MaxPdfPages = 0, MaxHtmlDepth = 20_000, MaxAttachments = -1, MaxEmailDepth = 5_000, MaxCharacters = 2_000_000_000 };
+        var limits = new ExtractionLimits { MaxPdfPages = 0, MaxHtmlDepth = 20_000, MaxAttachments = -1, MaxEmailDepth = 5_000, MaxCharacters = 2_000_000_000, MaxDecompressedBytes = 1_000 };
 
         var result = new ExtractionLimitsValidator().Validate(null, limits);
 
@@ -22,6 +22,7 @@ public sealed class ExtractionLimitsValidatorTests
             [
                 "LexIntel:Extraction:MaxPdfPages must be at least 1.",
                 "LexIntel:Extraction:MaxCharacters must be at most 1000000000.",
+                "LexIntel:Extraction:MaxDecompressedBytes must be at least 1048576.",
                 "LexIntel:Extraction:MaxHtmlDepth must be at most 10000.",
                 "LexIntel:Extraction:MaxAttachments must be at least 1.",
                 "LexIntel:Extraction:MaxEmailDepth must be at most 1024.",
