@@ -10,6 +10,7 @@ using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
+using LexIntel.Shared.Deletion;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Storage;
 
@@ -24,6 +25,7 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelRedis();
         builder.AddLexIntelStorage();
         builder.Services.AddOutboxDispatcher();
+        builder.Services.AddSingleton<Deletions>();
         builder.Services.Configure<UploadOptions>(builder.Configuration.GetSection(UploadOptions.SectionName));
         builder.Services.AddOptions<ProgressStreamOptions>()
             .BindConfiguration(ProgressStreamOptions.SectionName)

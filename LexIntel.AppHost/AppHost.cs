@@ -14,7 +14,9 @@ var api = builder.AddProject<Projects.LexIntel_ApiService>("api")
     .WithReference(infrastructure.Redis)
     .WaitFor(infrastructure.Redis)
     .WaitForCompletion(migrator)
-    .WithHttpHealthCheck("/health");
+    .WithExternalHttpEndpoints()
+    .WithHealthProbes()
+    .WithReplicasAndProbesInManifest();
 
 api.WithIdentity()
     .WithForwardedSettings();
@@ -31,7 +33,10 @@ var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithReference(infrastructure.Redis)
     .WaitFor(infrastructure.Redis)
     .WaitForCompletion(migrator)
-    .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1));
+    .WithHttpEndpoint(name: DeploymentBuilderExtensions.ProbeEndpointName)
+    .WithHealthProbes()
+    .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1))
+    .WithReplicasAndProbesInManifest();
 
 // API and workers must see the same files: uploads are written by one and read by the other.
 if (infrastructure.FilesDirectory is { } files)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +12,9 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Aspire service defaults: OpenTelemetry, health checks, service discovery and resilience,
-/// shared by every LexIntel service. Nothing domain-specific belongs here.
+/// Aspire service defaults: OpenTelemetry, JSON console logs outside Development, health checks,
+/// service discovery and resilience, shared by every LexIntel service. Nothing domain-specific
+/// belongs here.
 /// </summary>
 public static class Extensions
 {
@@ -23,6 +26,7 @@ public static class Extensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
+        builder.AddJsonConsoleOutsideDevelopment();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
@@ -64,6 +68,37 @@ public static class Extensions
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Outside Development the console gets one JSON object per line, scopes included (among them
+    /// the trace and span ids of the activity that logged), which a container platform's log
+    /// collector parses into fields. Only the console's formatter changes: the OpenTelemetry logger
+    /// still exports over OTLP, which is why no logging provider is cleared.
+    /// </summary>
+    public static TBuilder AddJsonConsoleOutsideDevelopment<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            return builder;
+        }
+
+        builder.Logging.AddJsonConsole(options =>
+        {
+            options.IncludeScopes = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "O";
+
+            // The lines go to a log collector, not into HTML: '+' and '<' stay as they are, not \u002B.
+            options.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+
+        // The trace ids in a line's scopes depend on this; set here rather than left to whichever
+        // host builder (generic, web, slim web) the service happens to use.
+        builder.Logging.Configure(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         return builder;
     }
 

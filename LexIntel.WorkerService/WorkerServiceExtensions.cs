@@ -4,9 +4,11 @@ using LexIntel.Shared.Embeddings;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Storage;
 using LexIntel.WorkerService.Chunking;
+using LexIntel.WorkerService.Cleanup;
 using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
+using LexIntel.WorkerService.Reconciliation;
 using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService;
@@ -15,17 +17,28 @@ internal static class WorkerServiceExtensions
 {
     public const string RoleKey = "LexIntel:WorkerRole";
 
+    /// <summary>
+    /// The role decides which host is built, so it is read before either is: from the environment
+    /// and the command line, where the AppHost (or a deployment) sets it per process.
+    /// </summary>
+    public static WorkerRole RoleOf(string[] args) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build().GetValue(RoleKey, WorkerRole.Worker);
+
+    public static IHostApplicationBuilder AddMigrator(this IHostApplicationBuilder builder)
+    {
+        builder.AddLexIntelDbContext();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The job consumers and the pipeline. Their readiness (database, Redis, consumers; see
+    /// <see cref="JobConsumersHealthCheck"/>) is registered along with them.
+    /// </summary>
     public static IHostApplicationBuilder AddWorkerServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddLexIntelDbContext();
-
-        if (builder.Configuration.GetValue(RoleKey, WorkerRole.Worker) == WorkerRole.Migrator)
-        {
-            builder.Services.AddHostedService<DatabaseMigrator>();
-            return builder;
-        }
-
         builder.AddLexIntelRedis();
         builder.AddLexIntelStorage();
         builder.AddLexIntelEmbeddings();
@@ -44,6 +57,8 @@ internal static class WorkerServiceExtensions
         builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
 
         builder.Services.AddDocumentPipeline();
+        builder.Services.AddDeletionCleanup();
+        builder.AddReconciler();
 
         // Two documents embedding at once keep every model slot busy while one of them is between rounds.
         builder.Services.PostConfigure<QueueOptions>(o => o.ConcurrencyByKind.TryAdd(JobKinds.Embed, 2));

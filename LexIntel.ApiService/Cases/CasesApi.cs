@@ -4,7 +4,7 @@ using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
-using LexIntel.Shared.Storage;
+using LexIntel.Shared.Deletion;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +44,7 @@ public static class CasesApi
             .RequiresCaseAccess(CaseAccess.Owner)
             .WithName(nameof(DeleteCase))
             .WithSummary("Delete a case")
-            .WithDescription("Deletes the case with its documents, their chunks, citations and stored files.");
+            .WithDescription("Deletes the case with its documents, their chunks and citations at once; their stored files, progress feeds and queued jobs are removed right after.");
 
         return app;
     }
@@ -160,28 +160,29 @@ public static class CasesApi
         Guid caseId,
         LexIntelDbContext db,
         TenantContext tenant,
-        IFileStore store,
+        Deletions deletions,
         AuditLog audit,
         CancellationToken cancellationToken)
     {
-        var entity = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId && c.TenantId == tenant.TenantId, cancellationToken);
-        if (entity is null)
-        {
-            return CaseNotFound(caseId);
-        }
+        // The retrying execution strategy replays the whole unit, transaction included.
+        var deleted = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (await deletions.DeleteCaseAsync(db, tenant.TenantId, caseId, ct) is not { } entity)
+                {
+                    return false;
+                }
 
-        var keys = await db.Documents.Where(d => d.CaseId == caseId).Select(d => d.StorageKey).ToListAsync(cancellationToken);
-        db.Cases.Remove(entity);
-        audit.Add(AuditActions.CaseDelete, caseId, detail: entity.Name);
-        await db.SaveChangesAsync(cancellationToken);
+                audit.Add(AuditActions.CaseDelete, caseId, detail: entity.Name);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return true;
+            },
+            cancellationToken);
 
-        // Files go after the rows: a crash in between leaves orphan files, never rows without files.
-        foreach (var key in keys)
-        {
-            await store.DeleteAsync(key);
-        }
-
-        return TypedResults.NoContent();
+        return deleted ? TypedResults.NoContent() : CaseNotFound(caseId);
     }
 
     internal static ProblemHttpResult CaseNotFound(Guid caseId) =>

@@ -5,7 +5,9 @@ using LexIntel.ApiService.Paging;
 using LexIntel.ApiService.Tenancy;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Deletion;
 using LexIntel.Shared.Documents;
+using LexIntel.Shared.Pipeline;
 using LexIntel.Shared.Queue;
 using LexIntel.Shared.Queue.Outbox;
 using LexIntel.Shared.Storage;
@@ -59,7 +61,7 @@ public static class DocumentsApi
             .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(DeleteDocument))
             .WithSummary("Delete a document")
-            .WithDescription("Deletes the document, its chunks, citations and stored file.");
+            .WithDescription("Deletes the document with its chunks and citations at once; its stored file, progress feed and queued jobs are removed right after.");
 
         api.MapPost("/documents/{documentId:guid}/reprocess", ReprocessDocument)
             .RequiresCaseAccess(CaseAccess.Editor)
@@ -227,7 +229,7 @@ public static class DocumentsApi
         Guid documentId,
         LexIntelDbContext db,
         TenantContext tenant,
-        IFileStore store,
+        Deletions deletions,
         AuditLog audit,
         CancellationToken cancellationToken)
     {
@@ -237,10 +239,9 @@ public static class DocumentsApi
             return DocumentNotFound(documentId);
         }
 
-        db.Documents.Remove(document);
+        deletions.DeleteDocument(db, document);
         audit.Add(AuditActions.DocumentDelete, document.CaseId, documentId, document.OriginalFileName);
         await db.SaveChangesAsync(cancellationToken);
-        await store.DeleteAsync(document.StorageKey);
         return TypedResults.NoContent();
     }
 
@@ -259,7 +260,7 @@ public static class DocumentsApi
             return DocumentNotFound(documentId);
         }
 
-        if (document.Status is not (ProcessingStatus.Ready or ProcessingStatus.Failed))
+        if (!DocumentPipeline.IsFinal(document.Status))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
@@ -268,11 +269,7 @@ public static class DocumentsApi
         }
 
         // RunNumber is a concurrency token: two reprocess calls at once cannot both win.
-        document.RunNumber++;
-        document.Status = ProcessingStatus.Queued;
-        document.FailureCode = null;
-        document.FailureReason = null;
-        document.UpdatedAt = time.GetUtcNow();
+        document.StartNewRun(time.GetUtcNow());
         outbox.Add(db, DocumentJobs.Extract(document));
         audit.Add(AuditActions.DocumentReprocess, document.CaseId, documentId, $"run {document.RunNumber}");
 

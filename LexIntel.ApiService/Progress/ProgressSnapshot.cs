@@ -15,7 +15,7 @@ internal static class ProgressSnapshot
         Percent = DocumentPipeline.PercentAt(document.Status),
         Message = $"{document.OriginalFileName} is {DocumentPipeline.StageOf(document.Status)}",
         At = document.UpdatedAt,
-        Final = document.Status is ProcessingStatus.Ready or ProcessingStatus.Failed,
+        Final = DocumentPipeline.IsFinal(document.Status),
         FailureCode = document.FailureCode,
         FailureReason = document.FailureReason,
     };

@@ -36,6 +36,11 @@ public static class DocumentPipeline
     public static PipelineStep? HandOverFrom(string jobKind) =>
         Steps.SkipWhile(s => s.JobKind != jobKind).SkipWhile(s => s.JobKind == jobKind).FirstOrDefault();
 
+    /// <summary>The statuses a run ends in: nothing more happens to the document until it is reprocessed.</summary>
+    public static IReadOnlyList<ProcessingStatus> FinalStatuses { get; } = [ProcessingStatus.Ready, ProcessingStatus.Failed];
+
+    public static bool IsFinal(ProcessingStatus status) => FinalStatuses.Contains(status);
+
     /// <summary>The stage name clients see: the status in lower case.</summary>
     public static string StageOf(ProcessingStatus status) => status.ToString().ToLowerInvariant();
 
@@ -43,7 +48,7 @@ public static class DocumentPipeline
     public static int PercentAt(ProcessingStatus status) => status switch
     {
         ProcessingStatus.Queued => 0,
-        ProcessingStatus.Ready or ProcessingStatus.Failed => 100,
+        _ when IsFinal(status) => 100,
         _ => Steps.First(s => s.Status == status).StartPercent,
     };
 }

@@ -47,6 +47,16 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
         return id.ToString();
     }
 
+    /// <summary>Deletes the feeds of deleted documents and of deleted cases; a feed that is gone already is no matter.</summary>
+    public async Task DeleteFeedsAsync(IEnumerable<Guid> documentIds, IEnumerable<Guid> caseIds, CancellationToken cancellationToken)
+    {
+        foreach (var keys in documentIds.Select(ProgressKeys.Document).Concat(caseIds.Select(ProgressKeys.Case)).Chunk(500))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await redis.GetDatabase().KeyDeleteAsync([.. keys.Select(k => (RedisKey)k)]);
+        }
+    }
+
     /// <summary>Up to <paramref name="count"/> events after <paramref name="afterId"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ProgressEntry>> ReadAsync(string streamKey, string afterId = Beginning, int count = 100)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +28,8 @@ public sealed partial class JobConsumer
     private readonly Type handlerType;
     private readonly string stream;
     private readonly string group;
+    private volatile JobConsumerState state = JobConsumerState.Starting;
+    private volatile string? readFailure;
 
     public JobConsumer(
         string kind,
@@ -59,6 +60,12 @@ public sealed partial class JobConsumer
 
     public string ConsumerName { get; }
 
+    /// <summary>Where the consumer is in its life, for the worker's health check.</summary>
+    public JobConsumerState State => state;
+
+    /// <summary>Why the last read of the stream failed, until a read succeeds again.</summary>
+    public string? ReadFailure => readFailure;
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
@@ -67,6 +74,18 @@ public sealed partial class JobConsumer
     /// reclaimed by another consumer.
     /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await ConsumeAsync(stoppingToken);
+        }
+        finally
+        {
+            state = JobConsumerState.Stopped;
+        }
+    }
+
+    private async Task ConsumeAsync(CancellationToken stoppingToken)
     {
         await EnsureGroupAsync();
         using var signal = await signals.RegisterAsync(stream);
@@ -78,6 +97,7 @@ public sealed partial class JobConsumer
         var nextReclaim = time.GetUtcNow();
 
         LogStarted(Kind, ConsumerName);
+        state = JobConsumerState.Consuming;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -104,12 +124,16 @@ public sealed partial class JobConsumer
                         var read = await Db.StreamReadGroupAsync(stream, group, ConsumerName, StreamPosition.NewMessages, taken);
                         entries = [.. read.Select(entry => new JobDelivery(entry, Count: 1))];
                     }
+
+                    readFailure = null;
                 }
                 catch (RedisException ex)
                 {
+                    readFailure = ex.Message;
                     slots.Release(taken);
                     LogReadFailed(ex, Kind);
                     await Task.Delay(options.PollInterval, time, stoppingToken);
+                    await RecreateLostGroupAsync(ex);
                     continue;
                 }
 
@@ -144,6 +168,8 @@ public sealed partial class JobConsumer
         {
         }
 
+        // No new job from here on, while the ones in flight drain.
+        state = JobConsumerState.Stopped;
         await DrainAsync(inFlight, shutdown);
     }
 
@@ -175,6 +201,29 @@ public sealed partial class JobConsumer
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
         {
+        }
+    }
+
+    /// <summary>
+    /// Redis forgets the group with the stream when it is flushed or restarts without its data, and
+    /// no read succeeds again until the group is made anew; the jobs lost with it are re-queued by
+    /// the reconciler. Should Redis still be away, the next read fails and this runs again.
+    /// </summary>
+    private async Task RecreateLostGroupAsync(RedisException error)
+    {
+        if (error is not RedisServerException || !error.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            await EnsureGroupAsync();
+            LogGroupRecreated(Kind);
+        }
+        catch (RedisException ex)
+        {
+            LogReadFailed(ex, Kind);
         }
     }
 
@@ -396,7 +445,7 @@ public sealed partial class JobConsumer
         var delay = options.RetryDelay(job.Attempt, Random.Shared.NextDouble());
         var due = time.GetUtcNow() + delay;
         var next = job with { Attempt = job.Attempt + 1 };
-        var member = JsonSerializer.Serialize(next.ToEntries().SelectMany(e => new[] { e.Name.ToString(), e.Value.ToString() }));
+        var member = next.ToDelayedMember();
         LogRetrying(error, Kind, entry.Id.ToString(), job.Attempt, delay);
         await SettleAsync(() => Db.ScriptEvaluateAsync(
             RedisScripts.Retry,
@@ -470,6 +519,9 @@ public sealed partial class JobConsumer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading {Kind} jobs failed; trying again")]
     private partial void LogReadFailed(Exception exception, string kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis had lost the consumer group of {Kind} jobs; made it again")]
+    private partial void LogGroupRecreated(string kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shutting down: waiting for {Count} {Kind} job(s) up to {Grace}")]
     private partial void LogDraining(string kind, int count, TimeSpan grace);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using StackExchange.Redis;
 
 namespace LexIntel.Shared.Queue;
@@ -10,6 +11,13 @@ namespace LexIntel.Shared.Queue;
 public sealed record JobMessage
 {
     public const int CurrentVersion = 1;
+
+    /// <summary>The fields that say whose job it is, read by the queue's admin and cleanup without reading the whole job.</summary>
+    internal const string CaseField = "case";
+
+    internal const string DocumentField = "doc";
+
+    internal const string RunField = "run";
 
     public required string Kind { get; init; }
 
@@ -41,14 +49,23 @@ public sealed record JobMessage
         new("kind", Kind),
         new("key", Key),
         new("tenant", TenantId.ToString()),
-        new("case", CaseId.ToString()),
-        new("doc", DocumentId.ToString()),
-        new("run", RunNumber),
+        new(CaseField, CaseId.ToString()),
+        new(DocumentField, DocumentId.ToString()),
+        new(RunField, RunNumber),
         new("attempt", Attempt),
         new("enqueuedAt", EnqueuedAt.ToString("O", CultureInfo.InvariantCulture)),
         new("traceparent", TraceParent ?? string.Empty),
         new("tracestate", TraceState ?? string.Empty),
     ];
+
+    /// <summary>
+    /// A retry waits in its kind's delayed set as one member: the fields as a JSON list of names and
+    /// values, which the promoting script turns back into stream fields.
+    /// </summary>
+    internal string ToDelayedMember() => JsonSerializer.Serialize(ToEntries().SelectMany(e => new[] { e.Name.ToString(), e.Value.ToString() }));
+
+    internal static NameValueEntry[] FromDelayedMember(string member) =>
+        JsonSerializer.Deserialize<string[]>(member) is { } fields ? [.. fields.Chunk(2).Where(f => f.Length == 2).Select(f => new NameValueEntry(f[0], f[1]))] : [];
 
     /// <summary>Reads a message; throws <see cref="PermanentJobException"/> for one no retry could fix.</summary>
     internal static JobMessage FromEntries(NameValueEntry[] entries)
@@ -70,9 +87,9 @@ public sealed record JobMessage
                 Kind = Field("kind"),
                 Key = Field("key"),
                 TenantId = Guid.Parse(Field("tenant")),
-                CaseId = Guid.Parse(Field("case")),
-                DocumentId = Guid.Parse(Field("doc")),
-                RunNumber = int.Parse(Field("run"), CultureInfo.InvariantCulture),
+                CaseId = Guid.Parse(Field(CaseField)),
+                DocumentId = Guid.Parse(Field(DocumentField)),
+                RunNumber = int.Parse(Field(RunField), CultureInfo.InvariantCulture),
                 Attempt = int.Parse(Field("attempt"), CultureInfo.InvariantCulture),
                 EnqueuedAt = DateTimeOffset.Parse(Field("enqueuedAt"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 TraceParent = NullIfEmpty(fields.GetValueOrDefault("traceparent")),

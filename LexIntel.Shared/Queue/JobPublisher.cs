@@ -40,7 +40,7 @@ public sealed class JobPublisher(IConnectionMultiplexer redis, Microsoft.Extensi
 
         var result = await redis.GetDatabase().ScriptEvaluateAsync(
             RedisScripts.Enqueue,
-            [QueueKeys.Stream(job.Kind), QueueKeys.Dedup(job.Kind, job.Key)],
+            [QueueKeys.Stream(job.Kind), QueueKeys.Dedup(job.Kind, job.Key), QueueKeys.Markers(job.DocumentId)],
             [.. arguments]);
 
         var id = result.IsNull ? null : result.ToString();

@@ -67,7 +67,7 @@ public sealed class QueueAdmin(IConnectionMultiplexer redis, TimeProvider time)
             entry.Id.ToString(),
             kind,
             Field("key") ?? string.Empty,
-            Guid.TryParse(Field("doc"), out var doc) ? doc : null,
+            Guid.TryParse(Field(JobMessage.DocumentField), out var doc) ? doc : null,
             Guid.TryParse(Field("tenant"), out var tenant) ? tenant : null,
             int.TryParse(Field("attempt"), CultureInfo.InvariantCulture, out var attempts) ? attempts : 0,
             Field("errorCode") ?? string.Empty,

@@ -14,6 +14,12 @@ public static class QueueKeys
 
     public static string Dedup(string kind, string jobKey) => $"lexintel:jobs:{kind}:key:{jobKey}";
 
+    /// <summary>
+    /// The idempotency markers (<see cref="Dedup"/>) of a document's jobs, of every kind: a deletion
+    /// finds them here instead of scanning Redis.
+    /// </summary>
+    public static string Markers(Guid documentId) => $"lexintel:jobs:markers:{documentId}";
+
     /// <summary>The consumer group of a kind has the kind's name.</summary>
     public static string Group(string kind) => kind;
 }

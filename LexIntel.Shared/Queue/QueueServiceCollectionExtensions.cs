@@ -31,6 +31,7 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<QueueTelemetry>();
         services.TryAddSingleton<JobPublisher>();
         services.TryAddSingleton<QueueAdmin>();
+        services.TryAddSingleton<QueuedJobs>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxWriter>();
         return services;
@@ -62,6 +63,13 @@ public static class QueueServiceCollectionExtensions
     {
         services.AddJobQueue();
         services.TryAddScoped<THandler>();
+
+        // One check for all the process's consumers, however many kinds it consumes.
+        if (!services.Any(d => d.ServiceType == typeof(JobHandlerRegistration)))
+        {
+            services.AddHealthChecks().AddCheck<JobConsumersHealthCheck>(JobConsumersHealthCheck.Name);
+        }
+
         services.AddSingleton(new JobHandlerRegistration(kind, typeof(THandler)));
         services.AddSingleton<IHostedService>(sp => new JobConsumerService(
             ActivatorUtilities.CreateInstance<JobConsumer>(sp, kind, typeof(THandler))));

@@ -6,9 +6,14 @@ namespace LexIntel.Shared.Queue;
 /// </summary>
 internal static class RedisScripts
 {
-    /// <summary>KEYS: stream, dedup key. ARGV: dedup ttl ms, notify channel, fields…</summary>
+    /// <summary>
+    /// KEYS: stream, dedup key, the document's marker set. ARGV: dedup ttl ms, notify channel,
+    /// fields… The marker set lives as long as its newest marker.
+    /// </summary>
     public const string Enqueue = """
         if not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[1]) then return false end
+        redis.call('SADD', KEYS[3], KEYS[2])
+        redis.call('PEXPIRE', KEYS[3], ARGV[1])
         local id = redis.call('XADD', KEYS[1], '*', unpack(ARGV, 3))
         redis.call('PUBLISH', ARGV[2], KEYS[1])
         return id
@@ -57,6 +62,24 @@ internal static class RedisScripts
         local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
         redis.call('PUBLISH', ARGV[2], KEYS[2])
         return id
+        """;
+
+    /// <summary>
+    /// Deletes entries from a job stream unless a consumer holds them (delivered, not yet
+    /// acknowledged): a job in flight is its consumer's to finish. KEYS: stream. ARGV: group, ids…
+    /// Returns the ids left because they are held.
+    /// </summary>
+    public const string RemoveUnlessHeld = """
+        local held = {}
+        for i = 2, #ARGV do
+          local pending = redis.pcall('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)
+          if type(pending) == 'table' and pending.err == nil and #pending > 0 then
+            table.insert(held, ARGV[i])
+          else
+            redis.call('XDEL', KEYS[1], ARGV[i])
+          end
+        end
+        return held
         """;
 
     /// <summary>

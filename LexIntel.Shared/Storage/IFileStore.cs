@@ -17,5 +17,19 @@ public interface IFileStore
     /// <summary>Opens a stored file for reading; throws <see cref="FileNotFoundException"/> when it is gone.</summary>
     Stream OpenRead(string key);
 
+    /// <summary>Deletes the file at <paramref name="key"/>; nothing happens when there is none.</summary>
     Task DeleteAsync(string key);
+
+    /// <summary>
+    /// Every stored (committed) file, in no particular order; staged uploads are not listed. For
+    /// the reconciler, which removes files that no document owns.
+    /// </summary>
+    IAsyncEnumerable<StoredFile> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes staged uploads last written before <paramref name="lastWrittenBefore"/>: never
+    /// committed nor discarded, because the process writing them died or the upload broke off.
+    /// Returns how many were deleted.
+    /// </summary>
+    Task<int> DeleteAbandonedStagedAsync(DateTimeOffset lastWrittenBefore, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ public sealed class LocalFileStore : IFileStore
 
     public LocalFileStore(IOptions<StorageOptions> options)
     {
-        root = options.Value.ResolveRootPath();
+        // Without a trailing separator, so that the staging folder is recognised while listing.
+        root = Path.TrimEndingDirectorySeparator(options.Value.ResolveRootPath());
         incoming = Path.Combine(root, ".incoming");
         Directory.CreateDirectory(incoming);
     }
@@ -69,8 +71,55 @@ public sealed class LocalFileStore : IFileStore
 
     public Task DeleteAsync(string key)
     {
-        File.Delete(PathFor(key));
+        var path = PathFor(key);
+        try
+        {
+            File.Delete(path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Its folder is gone too: so is the file, which is all a delete asks.
+        }
+
         return Task.CompletedTask;
+    }
+
+    public IAsyncEnumerable<StoredFile> ListAsync(CancellationToken cancellationToken) => ListStored(cancellationToken).ToAsyncEnumerable();
+
+    public Task<int> DeleteAbandonedStagedAsync(DateTimeOffset lastWrittenBefore, CancellationToken cancellationToken)
+    {
+        var abandoned = new FileSystemEnumerable<string>(incoming, (ref entry) => entry.ToFullPath(), new EnumerationOptions { AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory && entry.LastWriteTimeUtc < lastWrittenBefore,
+        };
+        var deleted = 0;
+        foreach (var path in abandoned)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Delete(path);
+            deleted++;
+        }
+
+        return Task.FromResult(deleted);
+    }
+
+    private IEnumerable<StoredFile> ListStored(CancellationToken cancellationToken)
+    {
+        var files = new FileSystemEnumerable<StoredFile>(
+            root,
+            (ref entry) => new StoredFile(Path.GetRelativePath(root, entry.ToFullPath()).Replace(Path.DirectorySeparatorChar, '/'), entry.LastWriteTimeUtc),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+
+            // Staged uploads are not stored files: they have no key yet.
+            ShouldRecursePredicate = (ref entry) => !string.Equals(entry.ToFullPath(), incoming, StringComparison.Ordinal),
+        };
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return file;
+        }
     }
 
     /// <summary>Keys are ours (<see cref="StorageKeys"/>); anything else is refused rather than resolved.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LexIntel.ApiService.Documents;
+using LexIntel.Tests.Infrastructure;
 
 namespace LexIntel.Tests.EndToEnd;
 
@@ -35,6 +36,6 @@ public sealed class CaseLifecycleTests(LexIntelAppFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/cases/{caseId}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/documents/{documentId}", Cancel)).StatusCode);
-        Assert.False(File.Exists(storedFiles[0]), "the stored original outlived its case");
+        await Eventually.HoldsAsync(() => !File.Exists(storedFiles[0]), TimeSpan.FromSeconds(30), "the stored original to go with its case");
     }
 }

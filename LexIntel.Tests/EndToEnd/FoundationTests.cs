@@ -27,6 +27,23 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     }
 
     [Fact]
+    public async Task Worker_answers_its_own_probes_with_database_redis_and_consumers_healthy()
+    {
+        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("worker", Cancel);
+        using var client = fixture.App.CreateHttpClient("worker", "http");
+
+        using var health = await client.GetAsync("/health", Cancel);
+        var body = await health.Content.ReadAsStringAsync(Cancel);
+        using var alive = await client.GetAsync("/alive", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("\"LexIntelDbContext\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"StackExchange.Redis\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"consumers\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
     public async Task Database_has_the_vector_extension_and_every_migration_applied()
     {
         var connectionString = await fixture.App.GetConnectionStringAsync("lexintel", Cancel);

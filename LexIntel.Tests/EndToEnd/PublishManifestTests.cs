@@ -1,69 +1,176 @@
-using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace LexIntel.Tests.EndToEnd;
 
-/// <summary>Publishing (azd, manifest) always takes the container variant, whatever this machine has.</summary>
+/// <summary>
+/// What azd deploys, read from the AppHost's publish manifest (publishing always takes the container
+/// path, whatever this machine has): a change that would break a deployment fails here, where Azure
+/// is not reachable.
+/// </summary>
 [Tier(TestTier.EndToEnd)]
-public sealed class PublishManifestTests
+public sealed partial class PublishManifestTests(PublishedManifest manifest) : IClassFixture<PublishedManifest>
 {
-    [Fact]
-    public async Task Publishing_produces_pgvector_and_redis_containers_bound_to_the_api_and_workers()
+    // What a deployment consists of. A resource added to the AppHost joins these lists; the blob
+    // store, for one, adds "blobs" (a secret connection-string parameter) to SecretParameters and to
+    // the connections of the services that read or write blobs.
+
+    /// <summary>Containers azd runs as container apps, each with its data volume.</summary>
+    private static readonly Dictionary<string, (string Volume, string Target)> Containers = new()
     {
-        var cancel = TestContext.Current.CancellationToken;
-        var output = Directory.CreateTempSubdirectory("lexintel-manifest-");
-        try
+        // Aspire names a volume after the AppHost and the resource, and azd keys each volume's file
+        // share by that name: a new name gives a deployed PostgreSQL or Redis a new, empty disk.
+        ["postgres"] = ("lexintel.apphost-73708b4edc-postgres-data", "/var/lib/postgresql/data"),
+        ["redis"] = ("lexintel.apphost-73708b4edc-redis-data", "/data"),
+    };
+
+    /// <summary>The services (projects azd builds into images) and the connection strings each gets by reference.</summary>
+    private static readonly Dictionary<string, string[]> Services = new()
+    {
+        ["migrator"] = ["lexintel"],
+        ["api"] = ["lexintel", "redis"],
+        ["worker"] = ["lexintel", "redis"],
+    };
+
+    /// <summary>Parameters an operator gives at <c>azd provision</c>, in plain sight.</summary>
+    private static readonly string[] PlainParameters = ["oidc-authority", "oidc-audience"];
+
+    /// <summary>Parameters azd keeps as secrets (prompted for or generated, stored as Container App secrets).</summary>
+    private static readonly string[] SecretParameters = ["postgres-password", "redis-password"];
+
+    private static readonly string[] ProbedServices = ["api", "worker"];
+
+    [Fact]
+    public void The_deployment_consists_of_exactly_its_containers_services_and_parameters()
+    {
+        Assert.Equal(Containers.Keys.Order(), NamesOfType("container."));
+        Assert.Equal(Services.Keys.Order(), NamesOfType("project."));
+        Assert.Equal(PlainParameters.Concat(SecretParameters).Order(), NamesOfType("parameter."));
+        Assert.Equal("value.v0", (string?)manifest["lexintel"]["type"]);
+        Assert.Equal("{postgres.connectionString};Database=lexintel", (string?)manifest["lexintel"]["connectionString"]);
+    }
+
+    [Fact]
+    public void PostgreSQL_with_pgvector_and_Redis_with_its_append_only_file_keep_their_data_on_volumes()
+    {
+        Assert.EndsWith("pgvector/pgvector:pg17", (string?)manifest["postgres"]["image"], StringComparison.Ordinal);
+        Assert.Contains("redis:", (string?)manifest["redis"]["image"], StringComparison.Ordinal);
+        Assert.Contains("--appendonly yes", manifest["redis"]["args"]!.ToJsonString(), StringComparison.Ordinal);
+
+        foreach (var (container, (volume, target)) in Containers)
         {
-            var manifestPath = Path.Combine(output.FullName, "aspire-manifest.json");
-            await PublishManifestAsync(manifestPath, cancel);
-            var resources = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath, cancel))!["resources"]!;
+            var mounted = Assert.Single(manifest[container]["volumes"]!.AsArray());
+            Assert.Equal(volume, (string?)mounted!["name"]);
+            Assert.Equal(target, (string?)mounted["target"]);
+            Assert.False((bool?)mounted["readOnly"]);
+        }
+    }
 
-            var postgres = resources["postgres"]!;
-            Assert.StartsWith("container.", (string?)postgres["type"], StringComparison.Ordinal);
-            Assert.EndsWith("pgvector/pgvector:pg17", (string?)postgres["image"], StringComparison.Ordinal);
-            Assert.NotEmpty(postgres["volumes"]!.AsArray());
-            Assert.Equal("{postgres.connectionString};Database=lexintel", (string?)resources["lexintel"]!["connectionString"]);
-
-            var redis = resources["redis"]!;
-            Assert.StartsWith("container.", (string?)redis["type"], StringComparison.Ordinal);
-            Assert.Contains("redis:", (string?)redis["image"], StringComparison.Ordinal);
-            Assert.Contains("--appendonly yes", redis["args"]!.ToJsonString(), StringComparison.Ordinal);
-
-            foreach (var service in new[] { "api", "worker", "migrator" })
+    [Fact]
+    public void Each_service_gets_its_connection_strings_by_reference_and_nothing_else()
+    {
+        foreach (var (service, connections) in Services)
+        {
+            var env = EnvironmentOf(service);
+            var given = env.Where(e => e.Key.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToDictionary();
+            Assert.Equal(connections.Select(c => $"ConnectionStrings__{c}").Order(), given.Keys.Order());
+            foreach (var connection in connections)
             {
-                var env = resources[service]!["env"]!;
-                Assert.Equal("{lexintel.connectionString}", (string?)env["ConnectionStrings__lexintel"]);
+                Assert.Equal($"{{{connection}.connectionString}}", given[$"ConnectionStrings__{connection}"]);
             }
 
-            Assert.Equal("{redis.connectionString}", (string?)resources["api"]!["env"]!["ConnectionStrings__redis"]);
-            Assert.Equal("{redis.connectionString}", (string?)resources["worker"]!["env"]!["ConnectionStrings__redis"]);
-            Assert.Equal("Migrator", (string?)resources["migrator"]!["env"]!["LexIntel__WorkerRole"]);
+            // Blobs, not a shared folder, carry the files between API and workers.
+            Assert.DoesNotContain("LexIntel__Storage__RootPath", env.Keys);
         }
-        finally
-        {
-            output.Delete(recursive: true);
-        }
+
+        Assert.Equal("Migrator", EnvironmentOf("migrator")["LexIntel__WorkerRole"]);
+        Assert.DoesNotContain("LexIntel__WorkerRole", EnvironmentOf("worker").Keys);
+        Assert.Equal("{oidc-authority.value}", EnvironmentOf("api")["LexIntel__Identity__Authority"]);
+        Assert.Equal("{oidc-audience.value}", EnvironmentOf("api")["LexIntel__Identity__Audience"]);
     }
 
-    private static async Task PublishManifestAsync(string manifestPath, CancellationToken cancellationToken)
+    [Fact]
+    public void Secrets_reach_the_deployment_only_as_secret_parameters()
     {
-        var configuration = typeof(PublishManifestTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var startInfo = new ProcessStartInfo("dotnet")
+        foreach (var name in SecretParameters)
         {
-            ArgumentList =
-            {
-                "run", "--project", Projects.LexIntel_AppHost.ProjectPath, "--no-build", "--configuration", configuration,
-                "--", "--publisher", "manifest", "--output-path", manifestPath,
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+            var input = manifest[name]["inputs"]!["value"]!;
+            Assert.True((bool?)input["secret"], $"parameter '{name}' is not secret");
 
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, $"manifest publishing failed ({process.ExitCode}): {await stdout}{await stderr}");
+            // A default value would be written into the manifest in clear (generated ones are not).
+            Assert.Null(input["default"]?["value"]);
+        }
+
+        foreach (var name in PlainParameters)
+        {
+            Assert.Null(manifest[name]["inputs"]!["value"]!["secret"]);
+        }
+
+        // No Development signing key in a deployment: tokens come from the OIDC provider.
+        Assert.DoesNotContain(EnvironmentOf("api").Keys, key => key.StartsWith("LexIntel__Identity__DevelopmentSigningKey", StringComparison.Ordinal));
+
+        foreach (var resource in Containers.Keys.Concat(Services.Keys))
+        {
+            foreach (var (key, value) in EnvironmentOf(resource).Where(e => SecretName().IsMatch(e.Key)))
+            {
+                var parameter = SecretReference().Match(value);
+                Assert.True(
+                    parameter.Success && SecretParameters.Contains(parameter.Groups["name"].Value),
+                    $"{resource}'s {key} is '{value}', not a reference to a secret parameter");
+            }
+        }
     }
+
+    [Fact]
+    public void The_api_is_exposed_and_the_worker_has_an_internal_http_port_of_its_own()
+    {
+        var api = manifest["api"]["bindings"]!;
+        Assert.True((bool?)api["http"]!["external"], "azd gives only external bindings a public ingress");
+        Assert.Equal("{api.bindings.http.targetPort}", EnvironmentOf("api")["HTTP_PORTS"]);
+
+        var worker = manifest["worker"]["bindings"]!;
+        Assert.Equal("http", (string?)worker["http"]!["scheme"]);
+        Assert.Null(worker["http"]!["external"]);
+        Assert.Equal("{worker.bindings.http.targetPort}", EnvironmentOf("worker")["HTTP_PORTS"]);
+
+        // The migrator runs once and exits: nothing to reach or probe.
+        Assert.Null(manifest["migrator"]["bindings"]);
+        Assert.Null(manifest["migrator"]["probes"]);
+    }
+
+    [Fact]
+    public void Api_and_worker_are_probed_for_readiness_and_liveness_on_their_http_endpoint()
+    {
+        foreach (var service in ProbedServices)
+        {
+            (string?, string?, string?)[] expected = [("readiness", "/health", "http"), ("liveness", "/alive", "http")];
+            var probes = manifest[service]["probes"]?.AsArray().Select(p => ((string?)p!["type"], (string?)p["path"], (string?)p["endpoint"]));
+            Assert.Equal(expected, probes);
+            Assert.All(manifest[service]["probes"]!.AsArray(), p => Assert.True((int)p!["periodSeconds"]! > 0));
+        }
+    }
+
+    [Fact]
+    public void The_worker_replica_count_comes_from_the_apphost_setting_and_the_api_leaves_it_to_the_platform()
+    {
+        Assert.Equal(PublishedManifest.WorkerReplicas, (int?)manifest["worker"]["replicas"]);
+        Assert.Null(manifest["api"]["replicas"]);
+    }
+
+    private IEnumerable<string> NamesOfType(string typePrefix) =>
+        manifest.Resources.AsObject()
+            .Where(r => ((string?)r.Value!["type"])?.StartsWith(typePrefix, StringComparison.Ordinal) == true)
+            .Select(r => r.Key)
+            .Order();
+
+    private Dictionary<string, string> EnvironmentOf(string resource) =>
+        manifest[resource]["env"]?.AsObject().ToDictionary(e => e.Key, e => (string)e.Value!) ?? [];
+
+    /// <summary>Environment variables that hold a secret by their name.</summary>
+    [GeneratedRegex("PASSWORD|SECRET|KEY", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretName();
+
+    /// <summary>A value that is nothing but a parameter's value.</summary>
+    [GeneratedRegex(@"^\{(?<name>[a-z0-9-]+)\.value\}$")]
+    private static partial Regex SecretReference();
 }

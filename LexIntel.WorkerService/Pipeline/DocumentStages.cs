@@ -41,7 +41,7 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
                 Percent = percent,
                 Message = message,
                 At = time.GetUtcNow(),
-                Final = status is ProcessingStatus.Ready or ProcessingStatus.Failed,
+                Final = DocumentPipeline.IsFinal(status),
             },
             cancellationToken);
 
@@ -57,5 +57,5 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
     /// </summary>
     public static Expression<Func<Document, bool>> IsCurrentRun(JobMessage job) =>
         d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber
-            && d.Status != ProcessingStatus.Ready && d.Status != ProcessingStatus.Failed;
+            && !DocumentPipeline.FinalStatuses.Contains(d.Status);
 }

@@ -71,4 +71,17 @@ public sealed class Document : ICreationOrdered
     }
 
     public List<Citation> Citations { get; } = [];
+
+    /// <summary>
+    /// Queues the document again under a new run number, so that any job of an earlier run finds
+    /// itself superseded and changes nothing; the caller enqueues the new run's extract job with it.
+    /// </summary>
+    public void StartNewRun(DateTimeOffset now)
+    {
+        RunNumber++;
+        Status = ProcessingStatus.Queued;
+        FailureCode = null;
+        FailureReason = null;
+        UpdatedAt = now;
+    }
 }

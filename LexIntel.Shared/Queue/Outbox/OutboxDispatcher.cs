@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LexIntel.Shared.Data;
+using LexIntel.Shared.Deletion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ using StackExchange.Redis;
 namespace LexIntel.Shared.Queue.Outbox;
 
 /// <summary>
-/// Sends committed outbox messages to their Redis streams and marks them dispatched. Rows are
+/// Sends committed outbox jobs to their Redis streams and marks them dispatched (deletions'
+/// cleanups are the workers' to carry out). Rows are
 /// locked with SKIP LOCKED so several API replicas share the work; enqueue is idempotent per job
 /// key, so a crash between sending and marking sends a duplicate that is ignored.
 /// </summary>
@@ -38,7 +40,7 @@ public sealed partial class OutboxDispatcher(
                 context.ChangeTracker.Clear();
                 await using var transaction = await context.Database.BeginTransactionAsync(ct);
                 var messages = await context.OutboxMessages
-                    .FromSql($"""SELECT * FROM "OutboxMessages" WHERE "DispatchedAt" IS NULL ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
+                    .FromSql($"""SELECT * FROM "OutboxMessages" WHERE "DispatchedAt" IS NULL AND "Kind" <> {DeletionCleanup.OutboxKind} ORDER BY "CreatedAt" LIMIT {BatchSize} FOR UPDATE SKIP LOCKED""")
                     .ToListAsync(ct);
 
                 foreach (var message in messages)

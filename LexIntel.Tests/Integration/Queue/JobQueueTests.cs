@@ -35,6 +35,23 @@ public sealed class JobQueueTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task A_consumer_makes_its_group_again_when_Redis_has_lost_it()
+    {
+        var kind = QueueHost.NewKind();
+        var script = new JobScript();
+        using var host = QueueHost.Create(redis, kind, script, "c1");
+        await host.StartAsync(Cancel);
+        await Eventually.HoldsAsync(async () => await Db.KeyExistsAsync(QueueKeys.Stream(kind)), Patience, "the consumer to make its group");
+
+        // What a flush (or a restart without data) does to one kind: the stream goes, and its group with it.
+        await Db.KeyDeleteAsync(QueueKeys.Stream(kind));
+        await host.Services.GetRequiredService<JobPublisher>().EnqueueAsync(QueueHost.Job(kind), Cancel);
+
+        await Eventually.HoldsAsync(() => !script.Completed.IsEmpty, Patience, "the job enqueued after the loss to complete");
+        await host.StopAsync(Cancel);
+    }
+
+    [Fact]
     public async Task A_completed_job_is_acknowledged_and_removed_from_the_stream()
     {
         var kind = QueueHost.NewKind();

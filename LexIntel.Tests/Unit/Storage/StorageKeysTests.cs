@@ -43,5 +43,17 @@ public sealed class StorageKeysTests : IDisposable
         Assert.Throws<ArgumentException>(() => store.OpenRead(key));
     }
 
+    [Fact]
+    public void A_key_names_the_document_it_was_made_for_and_a_key_of_another_shape_names_none()
+    {
+        var document = Guid.NewGuid();
+
+        Assert.Equal(document, StorageKeys.DocumentOf(StorageKeys.ForDocument(Guid.NewGuid(), Guid.NewGuid(), document)));
+        Assert.Null(StorageKeys.DocumentOf($"{Guid.NewGuid():N}/{document:N}"));
+        Assert.Null(StorageKeys.DocumentOf($"{Guid.NewGuid():N}/{Guid.NewGuid():N}/{document:N}/extra"));
+        Assert.Null(StorageKeys.DocumentOf($"{Guid.NewGuid():N}/{Guid.NewGuid():N}/{document}"));
+        Assert.Null(StorageKeys.DocumentOf("notes/case/readme.txt"));
+    }
+
     public void Dispose() => root.Dispose();
 }
