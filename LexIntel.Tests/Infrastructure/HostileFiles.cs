@@ -36,28 +36,41 @@ public static class HostileFiles
     }
 
     /// <summary>
-    /// A one-page PDF whose content stream is a few megabytes of deflate that inflate to
-    /// <paramref name="inflatedBytes"/> of text-drawing operators (about 1,000 : 1, deflate's best).
+    /// A one-page PDF whose content stream, deflate some 340 times smaller, inflates to
+    /// <paramref name="inflatedBytes"/> of text-drawing operators, in whole blocks of 31,775
+    /// operators (a little under 1 MiB): 3 MB for a gigabyte.
     /// </summary>
     public static byte[] PdfDecompressionBomb(long inflatedBytes)
     {
-        var operators = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("BT /F1 12 Tf 72 720 Td (a) Tj ET\n", 32_768)));
-        using var deflated = new MemoryStream();
-        using (var zlib = new ZLibStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true))
+        // A block deflated on its own refers back only within itself, so it can be repeated: the
+        // stream is one block, ended on a byte boundary by a sync flush, over and over, then an empty
+        // final block. Deflating a gigabyte would take seconds; this takes a millisecond. PdfPig
+        // inflates the raw deflate data after the zlib header and reads no checksum, so none is written.
+        var operators = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("BT /F1 12 Tf 72 720 Td (a) Tj ET\n", 31_775)));
+        byte[] block;
+        using (var once = new MemoryStream())
         {
-            for (long written = 0; written < inflatedBytes; written += operators.Length)
-            {
-                zlib.Write(operators, 0, (int)Math.Min(operators.Length, inflatedBytes - written));
-            }
+            using var deflate = new DeflateStream(once, CompressionLevel.SmallestSize, leaveOpen: true);
+            deflate.Write(operators);
+            deflate.Flush();
+            block = once.ToArray();
         }
 
+        using var content = new MemoryStream();
+        content.Write([0x78, 0xDA]);
+        for (long inflated = 0; inflated < inflatedBytes; inflated += operators.Length)
+        {
+            content.Write(block);
+        }
+
+        content.Write([0x03, 0x00]);
         return Pdf(
             [
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>",
             ],
-            stream: ($"<< /Length {deflated.Length} /Filter /FlateDecode >>", deflated.ToArray()));
+            stream: ($"<< /Length {content.Length} /Filter /FlateDecode >>", content.ToArray()));
     }
 
     /// <summary>An HTML page whose text sits inside <paramref name="depth"/> nested <c>div</c>s.</summary>

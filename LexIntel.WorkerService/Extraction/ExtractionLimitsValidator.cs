@@ -5,8 +5,8 @@ namespace LexIntel.WorkerService.Extraction;
 /// <summary>Refuses, at start, limits that would refuse every file or no longer bound anything, naming the key.</summary>
 internal sealed class ExtractionLimitsValidator : IValidateOptions<ExtractionLimits>
 {
-    /// <summary>Parsing costs the square of the nesting depth: 10,000 levels already take seconds.</summary>
-    public const int MaxHtmlDepthCeiling = 10_000;
+    /// <summary>Parsing costs the square of the nesting depth: 5,000 levels take about a second, 100,000 two minutes.</summary>
+    public const int MaxHtmlDepthCeiling = 5_000;
 
     /// <summary>MimeKit parses nested parts recursively; its own default depth is this, safe for the stack.</summary>
     public const int MaxEmailDepthCeiling = 1_024;

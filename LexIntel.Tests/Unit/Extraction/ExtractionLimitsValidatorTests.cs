@@ -23,7 +23,7 @@ public sealed class ExtractionLimitsValidatorTests
                 "LexIntel:Extraction:MaxPdfPages must be at least 1.",
                 "LexIntel:Extraction:MaxCharacters must be at most 1000000000.",
                 "LexIntel:Extraction:MaxDecompressedBytes must be at least 1048576.",
-                "LexIntel:Extraction:MaxHtmlDepth must be at most 10000.",
+                "LexIntel:Extraction:MaxHtmlDepth must be at most 5000.",
                 "LexIntel:Extraction:MaxAttachments must be at least 1.",
                 "LexIntel:Extraction:MaxEmailDepth must be at most 1024.",
             ],
