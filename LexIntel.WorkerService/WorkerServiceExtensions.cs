@@ -9,6 +9,7 @@ using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
 using LexIntel.WorkerService.Reconciliation;
+using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService;
 
@@ -47,6 +48,8 @@ internal static class WorkerServiceExtensions
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
 
+        builder.Services.AddOptions<ExtractionLimits>().Bind(builder.Configuration.GetSection(ExtractionLimits.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ExtractionLimits>, ExtractionLimitsValidator>();
         builder.Services.AddSingleton<IDocumentExtractor, PdfTextExtractor>();
         builder.Services.AddSingleton<IDocumentExtractor, DocxTextExtractor>();
         builder.Services.AddSingleton<IDocumentExtractor, HtmlTextExtractor>();

@@ -109,7 +109,7 @@ public sealed partial class JobConsumer
                     taken++;
                 }
 
-                StreamEntry[] entries;
+                JobDelivery[] entries;
                 try
                 {
                     entries = [];
@@ -121,7 +121,8 @@ public sealed partial class JobConsumer
 
                     if (entries.Length == 0)
                     {
-                        entries = await Db.StreamReadGroupAsync(stream, group, ConsumerName, StreamPosition.NewMessages, taken);
+                        var read = await Db.StreamReadGroupAsync(stream, group, ConsumerName, StreamPosition.NewMessages, taken);
+                        entries = [.. read.Select(entry => new JobDelivery(entry, Count: 1))];
                     }
 
                     readFailure = null;
@@ -226,27 +227,43 @@ public sealed partial class JobConsumer
         }
     }
 
-    private async Task<StreamEntry[]> ReclaimAsync(int count)
+    private async Task<JobDelivery[]> ReclaimAsync(int count)
     {
         var result = await Db.StreamAutoClaimAsync(stream, group, ConsumerName, (long)options.VisibilityTimeout.TotalMilliseconds, "0-0", count);
-        if (result.ClaimedEntries.Length > 0)
+        if (result.ClaimedEntries.Length == 0)
         {
-            telemetry.Reclaimed.Add(result.ClaimedEntries.Length, new KeyValuePair<string, object?>("kind", Kind));
-            LogReclaimed(Kind, result.ClaimedEntries.Length, ConsumerName);
+            return [];
         }
 
-        return result.ClaimedEntries;
+        telemetry.Reclaimed.Add(result.ClaimedEntries.Length, new KeyValuePair<string, object?>("kind", Kind));
+        LogReclaimed(Kind, result.ClaimedEntries.Length, ConsumerName);
+        var deliveries = new JobDelivery[result.ClaimedEntries.Length];
+        for (var i = 0; i < deliveries.Length; i++)
+        {
+            // XAUTOCLAIM counted this delivery; XPENDING tells how many there have been in all. An
+            // entry it no longer lists was settled meanwhile by a consumer thought lost; it was
+            // reclaimed all the same, so it has been delivered at least twice.
+            var entry = result.ClaimedEntries[i];
+            var pending = await Db.StreamPendingMessagesAsync(stream, group, 1, ConsumerName, entry.Id, entry.Id);
+            deliveries[i] = new JobDelivery(entry, pending.Length == 1 ? pending[0].DeliveryCount : 2);
+        }
+
+        return deliveries;
     }
 
-    private async Task ProcessAsync(StreamEntry entry, CancellationToken shutdownToken)
+    private async Task ProcessAsync(JobDelivery delivery, CancellationToken shutdownToken)
     {
         // Leave the read loop first: the handler may run synchronously for a while.
         await Task.Yield();
         var started = time.GetTimestamp();
+        var entry = delivery.Entry;
         JobMessage job;
         try
         {
+            // Every delivery counts: an entry delivered again because its run was lost (its worker
+            // died, or gave it up at the hard time limit) runs as a further attempt, not the same one.
             job = JobMessage.FromEntries(entry.Values);
+            job = job with { Attempt = job.Attempt + (int)delivery.Count - 1 };
         }
         catch (PermanentJobException ex)
         {
@@ -266,7 +283,7 @@ public sealed partial class JobConsumer
         var outcome = "completed";
         try
         {
-            outcome = await RunHandlerAsync(entry, job, shutdownToken);
+            outcome = await RunHandlerAsync(delivery, job, shutdownToken);
         }
         finally
         {
@@ -278,8 +295,19 @@ public sealed partial class JobConsumer
         }
     }
 
-    private async Task<string> RunHandlerAsync(StreamEntry entry, JobMessage job, CancellationToken shutdownToken)
+    private async Task<string> RunHandlerAsync(JobDelivery delivery, JobMessage job, CancellationToken shutdownToken)
     {
+        var entry = delivery.Entry;
+        if (delivery.Count > 1 && job.Attempt > options.DeliveryCap)
+        {
+            // The run before this one ended with its worker; a file that takes a worker down takes
+            // down every worker that tries it, so it is not run again.
+            LogGaveUpAfterLostRun(Kind, entry.Id.ToString(), job.Attempt - 1);
+            await SettleAsync(() => FailAsync(entry, job, JobFailure.WorkerCrashed(job.Attempt - 1)));
+            telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+            return "dead_lettered";
+        }
+
         using var softLimit = new CancellationTokenSource(options.SoftTimeLimit, time);
         using var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(softLimit.Token, shutdownToken);
         await using var scope = scopes.CreateAsyncScope();
@@ -288,18 +316,7 @@ public sealed partial class JobConsumer
         var handling = Task.Run(() => handler.HandleAsync(job, handlerToken.Token), CancellationToken.None);
         if (!await RenewLeaseUntilDoneAsync(entry, handling))
         {
-            // Past the hard limit: stop renewing and give the entry up; once its lease lapses a
-            // consumer reclaims it. The abandoned task's result is observed so it cannot go unnoticed.
-            _ = handling.ContinueWith(
-                t =>
-                {
-                    var result = t.Exception?.GetBaseException().Message ?? t.Status.ToString();
-                    LogAbandonedEnded(Kind, entry.Id.ToString(), result);
-                },
-                TaskScheduler.Default);
-            telemetry.Abandoned.Add(1, new KeyValuePair<string, object?>("kind", Kind));
-            LogAbandoned(Kind, entry.Id.ToString(), options.HardTimeLimit);
-            return "abandoned";
+            return await AbandonAsync(entry, job, handling);
         }
 
         try
@@ -308,7 +325,12 @@ public sealed partial class JobConsumer
         }
         catch (OperationCanceledException) when (shutdownToken.IsCancellationRequested)
         {
+            // Cut off by this worker's shutdown, not by anything the job did: the delivery is not
+            // counted against it, and the entry is left idle enough to be reclaimed at once.
             LogLeftPending(Kind, entry.Id.ToString());
+            await SettleAsync(() => Db.ExecuteAsync(
+                "XCLAIM",
+                [stream, group, ConsumerName, 0, entry.Id, "IDLE", (long)options.VisibilityTimeout.TotalMilliseconds, "RETRYCOUNT", delivery.Count - 1, "JUSTID"]));
             return "interrupted";
         }
         catch (PermanentJobException ex)
@@ -319,7 +341,13 @@ public sealed partial class JobConsumer
         }
         catch (Exception ex)
         {
-            var reason = softLimit.IsCancellationRequested && ex is OperationCanceledException ? $"timed out after the soft limit of {options.SoftTimeLimit}"
+            var timedOut = softLimit.IsCancellationRequested && ex is OperationCanceledException;
+            if (timedOut && job.Attempt >= options.DeliveryCap)
+            {
+                return await GiveUpTimedOutAsync(entry, job, options.SoftTimeLimit);
+            }
+
+            var reason = timedOut ? $"timed out after the soft limit of {options.SoftTimeLimit}"
                 : ex is RetryableJobException ? ex.Message
                 : UnexpectedFailure(entry);
             return await RetryOrDeadLetterAsync(entry, job, ex, reason);
@@ -328,6 +356,46 @@ public sealed partial class JobConsumer
         await SettleAsync(() => Db.ScriptEvaluateAsync(RedisScripts.Complete, [stream], [group, entry.Id]));
         telemetry.Completed.Add(1, new KeyValuePair<string, object?>("kind", Kind));
         return "completed";
+    }
+
+    /// <summary>
+    /// Past the hard limit the handler has ignored its token (cancelled at the soft limit) for the
+    /// difference between the two limits. The entry stops being renewed: on its last run it is given
+    /// up as timed out, otherwise its lease lapses and a consumer reclaims it as a further attempt.
+    /// A thread cannot be stopped from outside, so the handler keeps its slot until it ends: one that
+    /// never ends costs this consumer one slot and one core, never one more for each entry it abandons.
+    /// </summary>
+    private async Task<string> AbandonAsync(StreamEntry entry, JobMessage job, Task handling)
+    {
+        telemetry.Abandoned.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+        LogAbandoned(Kind, entry.Id.ToString(), options.HardTimeLimit);
+        var outcome = "abandoned";
+        if (job.Attempt >= options.DeliveryCap)
+        {
+            outcome = await GiveUpTimedOutAsync(entry, job, options.HardTimeLimit);
+        }
+
+        string result;
+        try
+        {
+            await handling;
+            result = "completed";
+        }
+        catch (Exception ex)
+        {
+            result = ex.GetBaseException().Message;
+        }
+
+        LogAbandonedEnded(Kind, entry.Id.ToString(), result);
+        return outcome;
+    }
+
+    private async Task<string> GiveUpTimedOutAsync(StreamEntry entry, JobMessage job, TimeSpan limit)
+    {
+        LogGaveUpAfterTimeout(Kind, entry.Id.ToString(), job.Attempt, limit);
+        await SettleAsync(() => FailAsync(entry, job, JobFailure.TimedOut(job.Attempt, limit)));
+        telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+        return "dead_lettered";
     }
 
     /// <summary>Renews the entry's lease until the handler finishes (true) or the hard limit passes (false).</summary>
@@ -461,7 +529,7 @@ public sealed partial class JobConsumer
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reclaimed {Count} stalled {Kind} job(s) as {Consumer}")]
     private partial void LogReclaimed(string kind, int count, string consumer);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} passed the hard time limit of {Limit}; abandoned to be reclaimed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} passed the hard time limit of {Limit}; abandoned, its handler keeps its slot until it ends")]
     private partial void LogAbandoned(string kind, string entryId, TimeSpan limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoned {Kind} job {EntryId} finally ended: {Result}")]
@@ -478,6 +546,12 @@ public sealed partial class JobConsumer
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} failed on its last attempt ({Attempt}); dead-lettered")]
     private partial void LogDeadLettered(Exception exception, string kind, string entryId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} was reclaimed after its run {Runs} was lost with its worker; dead-lettered")]
+    private partial void LogGaveUpAfterLostRun(string kind, string entryId, int runs);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} passed the time limit of {Limit} on attempt {Attempt}; dead-lettered")]
+    private partial void LogGaveUpAfterTimeout(string kind, string entryId, int attempt, TimeSpan limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Settling a {Kind} job failed; it stays pending and will be reclaimed")]
     private partial void LogSettleFailed(Exception exception, string kind);

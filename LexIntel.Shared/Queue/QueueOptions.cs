@@ -15,15 +15,29 @@ public sealed class QueueOptions
     /// <summary>Attempts in all (the first run included) before a retryable failure is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Attempts in all (every delivery counted) after which a run that did not finish ends the job:
+    /// one lost with its worker (dead-lettered as <c>worker_crashed</c> when reclaimed) or stopped
+    /// by the time limit (<c>timed_out</c>). Fewer than <see cref="MaxAttempts"/> (and never more), because such a run
+    /// costs a whole worker or the whole time limit, and a file that causes it does so every time.
+    /// </summary>
+    public int MaxDeliveries { get; set; } = 3;
+
+    /// <summary><see cref="MaxDeliveries"/>, but never more than <see cref="MaxAttempts"/>, which bounds every job.</summary>
+    internal int DeliveryCap => Math.Min(MaxDeliveries, MaxAttempts);
+
     /// <summary>Ceiling of the delay before the first retry, doubled for each further attempt; see <see cref="RetryDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>After this the handler's token is cancelled (the job then counts as a retryable timeout).</summary>
+    /// <summary>After this the handler's token is cancelled (the job then counts as a timeout, retried up to <see cref="MaxDeliveries"/>).</summary>
     public TimeSpan SoftTimeLimit { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>After this the consumer gives the entry up without acknowledging it, to be reclaimed.</summary>
+    /// <summary>
+    /// After this the consumer gives the entry up without acknowledging it, to be reclaimed (or, on
+    /// its last delivery, dead-lettered as timed out); the handler keeps its slot until it ends.
+    /// </summary>
     public TimeSpan HardTimeLimit { get; set; } = TimeSpan.FromMinutes(11);
 
     /// <summary>Entries fetched per read (<c>XREADGROUP COUNT</c>); 1 keeps work with idle consumers.</summary>

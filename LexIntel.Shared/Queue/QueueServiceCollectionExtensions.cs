@@ -15,6 +15,7 @@ public static class QueueServiceCollectionExtensions
     {
         var optionsBuilder = services.AddOptions<QueueOptions>()
             .Validate(o => o.MaxAttempts >= 1, "LexIntel:Queue:MaxAttempts must be at least 1.")
+            .Validate(o => o.MaxDeliveries >= 1, "LexIntel:Queue:MaxDeliveries must be at least 1.")
             .Validate(o => o.Prefetch >= 1 && o.Concurrency >= 1 && o.ConcurrencyByKind.Values.All(c => c >= 1), "LexIntel:Queue:Prefetch and Concurrency (also per kind) must be at least 1.")
             .Validate(o => o.VisibilityTimeout >= TimeSpan.FromMilliseconds(300), "LexIntel:Queue:VisibilityTimeout must be at least 300 ms.")
             .Validate(o => o.HardTimeLimit >= o.SoftTimeLimit, "LexIntel:Queue:HardTimeLimit must not be shorter than SoftTimeLimit.")

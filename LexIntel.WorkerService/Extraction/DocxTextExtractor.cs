@@ -3,25 +3,33 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using LexIntel.Shared.Documents;
+using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService.Extraction;
 
 /// <summary>
 /// Word text per page, pages split where Word last rendered a page break or where the author put a
-/// hard one. Parts are size-capped so a zip bomb fails instead of filling memory.
+/// hard one. Parts are size-capped so a zip bomb fails instead of filling memory, and the text is
+/// bounded by <see cref="ExtractionLimits.MaxCharacters"/>.
 /// </summary>
-public sealed class DocxTextExtractor : IDocumentExtractor
+public sealed class DocxTextExtractor(IOptions<ExtractionLimits> limits) : IDocumentExtractor
 {
-    /// <summary>About 100 MB of XML text in one part; far above any real document.</summary>
-    public const long MaxCharactersInPart = 50_000_000;
+    /// <summary>With the default limits, for tools and tests that run an extractor on its own.</summary>
+    public DocxTextExtractor()
+        : this(Options.Create(new ExtractionLimits()))
+    {
+    }
 
     public IReadOnlyCollection<string> ContentTypes { get; } = [DocumentContentTypes.Docx];
 
     public ExtractedDocument Extract(Stream content, CancellationToken cancellationToken)
     {
+        var limit = limits.Value;
+        var text = new TextBudget(limit);
         try
         {
-            using var document = WordprocessingDocument.Open(content, isEditable: false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            // The SDK counts a part's characters as it reads them; each takes two bytes in memory.
+            using var document = WordprocessingDocument.Open(content, isEditable: false, new OpenSettings { MaxCharactersInPart = limit.MaxDecompressedBytes / sizeof(char) });
             var body = document.MainDocumentPart?.Document?.Body
                 ?? throw ExtractionFailures.NoText("the Word document has no body");
 
@@ -43,8 +51,9 @@ public sealed class DocxTextExtractor : IDocumentExtractor
                             }
 
                             break;
-                        case Text text:
-                            page.Append(text.Text);
+                        case Text run:
+                            text.Spend(run.Text.Length);
+                            page.Append(run.Text);
                             break;
                         case TabChar:
                             page.Append('\t');
@@ -68,7 +77,7 @@ public sealed class DocxTextExtractor : IDocumentExtractor
         }
         catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException && ex.Message.Contains("MaxCharacters", StringComparison.Ordinal))
         {
-            throw ExtractionFailures.TooLarge("a part of the Word document expands beyond the size limit (possible zip bomb)");
+            throw ExtractionFailures.WordPartTooLarge(limit.MaxDecompressedBytes);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
         {

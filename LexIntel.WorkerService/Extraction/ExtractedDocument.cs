@@ -1,6 +1,12 @@
+using LexIntel.Shared.Queue;
+
 namespace LexIntel.WorkerService.Extraction;
 
-public sealed record ExtractedDocument(IReadOnlyList<ExtractedPage> Pages, IReadOnlyList<ExtractedAttachment> Attachments)
+/// <param name="AttachmentsLeftOut">
+/// The limit that kept some of the file's attachments out; reported as the file's failure once the
+/// attachments within it are stored, so that those still become documents.
+/// </param>
+public sealed record ExtractedDocument(IReadOnlyList<ExtractedPage> Pages, IReadOnlyList<ExtractedAttachment> Attachments, PermanentJobException? AttachmentsLeftOut = null)
 {
     public static ExtractedDocument SinglePage(string text) => new([new ExtractedPage(1, text)], []);
 

@@ -1,4 +1,5 @@
 using LexIntel.Shared.Documents;
+using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
@@ -8,9 +9,10 @@ namespace LexIntel.WorkerService.Extraction;
 
 /// <summary>
 /// PDF text per page with PdfPig's content-order extractor (<c>page.Text</c> glues words together).
-/// A PDF without a text layer fails with a clear reason instead of succeeding empty.
+/// A PDF without a text layer fails with a clear reason instead of succeeding empty. Pages, text
+/// and the bytes its streams decode to are bounded by <see cref="ExtractionLimits"/> as it is read.
 /// </summary>
-public sealed class PdfTextExtractor : IDocumentExtractor
+public sealed class PdfTextExtractor(IOptions<ExtractionLimits> limits) : IDocumentExtractor
 {
     public const string NoTextLayer = "no extractable text (scanned PDF; OCR not enabled)";
 
@@ -26,18 +28,35 @@ public sealed class PdfTextExtractor : IDocumentExtractor
     /// </summary>
     private const int EndMarkerWindow = 1024;
 
+    /// <summary>With the default limits, for tools and tests that run an extractor on its own.</summary>
+    public PdfTextExtractor()
+        : this(Options.Create(new ExtractionLimits()))
+    {
+    }
+
     public IReadOnlyCollection<string> ContentTypes { get; } = [DocumentContentTypes.Pdf];
 
     public ExtractedDocument Extract(Stream content, CancellationToken cancellationToken)
     {
+        var limit = limits.Value;
+        var streams = new PdfStreamBudget(limit.MaxDecompressedBytes, cancellationToken);
         try
         {
-            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true });
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, FilterProvider = new PdfBoundedFilterProvider(streams) });
+            if (document.NumberOfPages > limit.MaxPdfPages)
+            {
+                throw ExtractionFailures.TooManyPages(document.NumberOfPages, limit.MaxPdfPages);
+            }
+
+            var text = new TextBudget(limit);
             var pages = new List<ExtractedPage>(document.NumberOfPages);
             foreach (var page in document.GetPages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                pages.Add(new ExtractedPage(page.Number, ContentOrderTextExtractor.GetText(page)));
+                var pageText = ContentOrderTextExtractor.GetText(page);
+                streams.ThrowIfBreached();
+                text.Spend(pageText.Length);
+                pages.Add(new ExtractedPage(page.Number, pageText));
             }
 
             // Images are only looked at when there is little text: parsing them costs time a normal PDF need not spend.
@@ -51,7 +70,18 @@ public sealed class PdfTextExtractor : IDocumentExtractor
                 throw HasEndMarker(content) ? ExtractionFailures.NoText(NoTextLayer) : ExtractionFailures.CutShort("PDF");
             }
 
+            streams.ThrowIfBreached();
             return new ExtractedDocument(pages, []);
+        }
+        catch (Exception ex) when (streams.Breach is { } breach && ex != breach)
+        {
+            // PdfPig turned the breach into an error of its own; it is still the limit that stopped it.
+            throw breach;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled inside PdfPig, which wrapped the cancellation: not a damaged file.
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (PdfDocumentEncryptedException ex)
         {

@@ -84,6 +84,21 @@ internal sealed partial class AttachmentDocuments(LexIntelDbContext db, IFileSto
         return waiting;
     }
 
+    /// <summary>
+    /// How many levels of attachments lie above <paramref name="document"/>, counting itself (an
+    /// upload is at 1, its attachment at 2); looks no further up than <paramref name="max"/>.
+    /// </summary>
+    public async Task<int> LevelAsync(Document document, int max, CancellationToken cancellationToken)
+    {
+        var level = 1;
+        for (var parent = document.ParentDocumentId; parent is { } id && level < max; level++)
+        {
+            parent = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.ParentDocumentId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return level;
+    }
+
     private static Document NewChild(Document parent, Guid id, string fileName, byte[] content, StagedFile staged, DateTimeOffset now)
     {
         using var head = new MemoryStream(content, writable: false);

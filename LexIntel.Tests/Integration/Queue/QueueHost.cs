@@ -30,10 +30,15 @@ public static class QueueHost
         });
 
     public static IHost Create<THandler>(RedisServer redis, string kind, string consumerName, Action<QueueOptions>? configure, Action<IServiceCollection> services)
+        where THandler : class, IJobHandler =>
+        Create<THandler>(redis.Connection, kind, consumerName, configure, services);
+
+    /// <summary>On any Redis, such as a running app's, with a job kind of the test's own that the app's workers leave alone.</summary>
+    public static IHost Create<THandler>(IConnectionMultiplexer redis, string kind, string consumerName, Action<QueueOptions>? configure, Action<IServiceCollection> services)
         where THandler : class, IJobHandler
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Connection);
+        builder.Services.AddSingleton(redis);
         services(builder.Services);
         builder.Services.AddJobQueue(options =>
         {

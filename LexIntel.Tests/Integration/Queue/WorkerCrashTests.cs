@@ -56,7 +56,57 @@ public sealed class WorkerCrashTests(RedisServer redis)
         }
     }
 
-    private Process StartConsumerProcess(string kind, TimeSpan handlerDelay)
+    [Fact]
+    public async Task A_job_that_takes_down_every_worker_that_runs_it_is_dead_lettered_as_worker_crashed_after_max_deliveries()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var kind = QueueHost.NewKind();
+        var db = redis.Connection.GetDatabase();
+        var job = QueueHost.Job(kind);
+        await new JobPublisher(redis.Connection, Options.Create(new QueueOptions()), TimeProvider.System).EnqueueAsync(job, cancel);
+
+        // Each worker that takes the job up dies in it, as one would on a file that exhausts its memory.
+        var killed = new List<int>();
+        for (var run = 1; run <= 2; run++)
+        {
+            using var doomed = StartConsumerProcess(kind, handlerDelay: TimeSpan.FromSeconds(60), consumerName: $"doomed-{run}");
+            try
+            {
+                await Eventually.HoldsAsync(async () => await db.ListLengthAsync(LedgerJobHandler.Started(kind)) == run, Patience, $"worker {run} to start the job");
+                doomed.Kill();
+                await doomed.WaitForExitAsync(cancel);
+                killed.Add(doomed.Id);
+            }
+            finally
+            {
+                if (!doomed.HasExited)
+                {
+                    doomed.Kill();
+                }
+            }
+        }
+
+        var script = new JobScript();
+        using var survivor = QueueHost.Create<LedgerJobHandler>(redis, kind, "survivor", o => o.MaxDeliveries = 2, services =>
+        {
+            services.Configure<LedgerOptions>(o => o.Kind = kind);
+            services.AddSingleton(script);
+            services.AddScoped<IJobFailureRecorder, ScriptedFailureRecorder>();
+        });
+        await survivor.StartAsync(cancel);
+        await Eventually.HoldsAsync(() => !script.Failures.IsEmpty, Patience, "the job to be given up");
+        await survivor.StopAsync(cancel);
+
+        var starts = (await db.ListRangeAsync(LedgerJobHandler.Started(kind))).Select(v => v.ToString());
+        Assert.Equal(killed.Select((pid, i) => $"{pid.ToString(CultureInfo.InvariantCulture)}:{job.Key}:{i + 1}"), starts);
+        var (_, failure) = Assert.Single(script.Failures);
+        Assert.Equal(JobFailure.WorkerCrashedCode, failure.Code);
+        Assert.Equal(2, failure.Attempts);
+        Assert.Empty(await db.SetMembersAsync(LedgerJobHandler.Outcomes(kind)));
+        Assert.Equal(0, await db.StreamLengthAsync(QueueKeys.Stream(kind)));
+    }
+
+    private Process StartConsumerProcess(string kind, TimeSpan handlerDelay, string consumerName = "doomed")
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -68,7 +118,7 @@ public sealed class WorkerCrashTests(RedisServer redis)
         startInfo.Environment["Ledger__Kind"] = kind;
         startInfo.Environment["Ledger__HandlerDelay"] = handlerDelay.ToString("c", CultureInfo.InvariantCulture);
         startInfo.Environment["LexIntel__Queue__VisibilityTimeout"] = "00:00:01";
-        startInfo.Environment["LexIntel__Queue__ConsumerName"] = "doomed";
+        startInfo.Environment["LexIntel__Queue__ConsumerName"] = consumerName;
         var process = Process.Start(startInfo)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
