@@ -45,8 +45,8 @@ public sealed class JobConsumersHealthTests(RedisServer redis)
         await host.StartAsync(Cancel);
         await Eventually.HoldsAsync(async () => (await CheckAsync(host)).Status == HealthStatus.Healthy, Patience, "the consumer to join its group");
 
-        // The stream's key overwritten by something else: Redis refuses every read (WRONGTYPE).
-        await db.KeyDeleteAsync(QueueKeys.Stream(kind));
+        // The stream's key overwritten by something else in one command (SET replaces a key of any
+        // type; a delete first would let a read fail with NOGROUP in between): every read fails with WRONGTYPE.
         await db.StringSetAsync(QueueKeys.Stream(kind), "not a stream");
         await Eventually.HoldsAsync(async () => (await CheckAsync(host)).Status == HealthStatus.Unhealthy, Patience, "failing reads to make the consumer unready");
         var failing = await CheckAsync(host);
