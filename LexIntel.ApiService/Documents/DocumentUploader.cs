@@ -32,6 +32,7 @@ public sealed class DocumentUploader(
     public async Task<IReadOnlyList<UploadedFile>> UploadAsync(Guid caseId, string boundary, Stream body, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+
         // A larger buffer than the default 16 KiB: a 100 MB file passes in a quarter of the reads.
         var reader = new MultipartReader(boundary, body, MultipartBufferSize);
         var results = new List<UploadedFile>();

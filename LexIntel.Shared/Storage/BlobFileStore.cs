@@ -24,6 +24,16 @@ public sealed partial class BlobFileStore(BlobContainerClient container, IOption
     /// <summary>The blob metadata entry holding the hex SHA-256 of the content.</summary>
     public const string Sha256Metadata = "sha256";
 
+    /// <summary>Uploads at once whose blocks the pool keeps for the next ones; beyond that, blocks are allocated and dropped.</summary>
+    private const int PooledUploads = 2;
+
+    /// <summary>
+    /// Block buffers of this store's own: the shared pool keeps an array per thread besides its
+    /// per-core stacks, so blocks returned on one thread pool thread and rented on another pile
+    /// up, one per thread; this one keeps at most two uploads' worth.
+    /// </summary>
+    private readonly ArrayPool<byte> blockPool = ArrayPool<byte>.Create(options.Value.BlockSize, PooledUploads * (options.Value.MaxConcurrentBlocks + 1));
+
     public async Task<StagedFile> StageAsync(string key, Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         var blob = BlockBlob(key);
@@ -40,7 +50,7 @@ public sealed partial class BlobFileStore(BlobContainerClient container, IOption
             {
                 // Blocks go out while the next one is read, so reading the request and writing the
                 // store overlap; at most maxInFlight + 1 blocks are held, whatever the file's size.
-                var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
+                var buffer = blockPool.Rent(blockSize);
                 int read;
                 try
                 {
@@ -53,13 +63,13 @@ public sealed partial class BlobFileStore(BlobContainerClient container, IOption
                 }
                 catch
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    blockPool.Return(buffer);
                     throw;
                 }
 
                 if (read == 0)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    blockPool.Return(buffer);
                     break;
                 }
 
@@ -208,16 +218,16 @@ public sealed partial class BlobFileStore(BlobContainerClient container, IOption
     private static bool HasSha256(IDictionary<string, string> metadata, string sha256) =>
         metadata.TryGetValue(Sha256Metadata, out var stored) && string.Equals(stored, sha256, StringComparison.OrdinalIgnoreCase);
 
-    private static async Task CompleteOldestAsync(Queue<(Task Upload, byte[] Buffer)> inFlight)
+    private async Task CompleteOldestAsync(Queue<(Task Upload, byte[] Buffer)> inFlight)
     {
         var (upload, buffer) = inFlight.Peek();
         await upload;
         inFlight.Dequeue();
-        ArrayPool<byte>.Shared.Return(buffer);
+        blockPool.Return(buffer);
     }
 
     /// <summary>Waits out the blocks still being sent before their buffers go back to the pool; their own failures no longer matter.</summary>
-    private static async Task AbandonAsync(Queue<(Task Upload, byte[] Buffer)> inFlight)
+    private async Task AbandonAsync(Queue<(Task Upload, byte[] Buffer)> inFlight)
     {
         while (inFlight.TryDequeue(out var pending))
         {
@@ -230,7 +240,7 @@ public sealed partial class BlobFileStore(BlobContainerClient container, IOption
                 // The staging failed already; this block's outcome changes nothing.
             }
 
-            ArrayPool<byte>.Shared.Return(pending.Buffer);
+            blockPool.Return(pending.Buffer);
         }
     }
 
