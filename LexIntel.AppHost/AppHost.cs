@@ -18,6 +18,7 @@ if (infrastructure.LegacyFilesDirectory is { } legacyFiles)
 }
 
 var api = builder.AddProject<Projects.LexIntel_ApiService>("api")
+    .WithBoundedGen0Budget()
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)
     .WithReference(infrastructure.Blobs)
@@ -40,6 +41,7 @@ if (builder.Configuration.GetConnectionString("chat") is { Length: > 0 })
 
 // API and workers share no disk: originals go through the blob store, so workers may run anywhere.
 var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
+    .WithBoundedGen0Budget()
     .WithReference(infrastructure.Database)
     .WithReference(infrastructure.Redis)
     .WithReference(infrastructure.Blobs)
