@@ -42,6 +42,7 @@ internal sealed class ChaosScenario(IReadOnlyList<string> options) : IBenchmarkS
                 new("documents", Count(report.Documents), $"accepted, attachments included; {report.Ready} ready"),
                 new("faults", Count(report.Faults), $"{report.MidJobKills} worker SIGKILLs hit a worker holding a job"),
                 new("lost", Count(report.Lost), "target 0"),
+                new("given up at the delivery cap", Count(report.CappedByKills.Count), $"worker_crashed, their own job killed by the run as often as the delivery cap allows (not lost): {(report.CappedByKills.Count == 0 ? "none" : string.Join(", ", report.CappedByKills))}"),
                 new("duplicated", Count(report.Duplicated), "documents with a chunk or citation twice; target 0"),
                 new("stuck", Count(report.Stuck), "documents not final + jobs left in the streams or outbox; target 0"),
                 new("drain", BenchmarkReport.Format(report.DrainSeconds, "s"), "end of the last fault → every document final; target < 60 s"),

@@ -38,6 +38,7 @@ public sealed class ChaosTests
         Assert.True(report.Duplicated == 0, $"duplicated {report.Duplicated}:\n{problems}");
         Assert.True(report.Stuck == 0, $"stuck {report.Stuck}:\n{problems}");
         Assert.True(report.SseMissed == 0, $"SSE missed {report.SseMissed}:\n{problems}");
+        Assert.True(report.Problems.Count == 0, problems);
         Assert.True(report.SseReconnections >= settings.Cases, $"the API restarted, yet the SSE clients reconnected only {report.SseReconnections} times");
         TestContext.Current.SendDiagnosticMessage($"drain {report.DrainSeconds:N1} s, {report.MidJobKills} of 3 kills mid-job, {report.Ready} ready");
     }

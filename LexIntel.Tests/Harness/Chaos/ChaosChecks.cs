@@ -28,6 +28,9 @@ public sealed class ChaosChecks(ChaosCluster cluster, Guid tenant, IReadOnlyList
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The workers run with the default delivery cap, which the run's kills can reach by chance.</summary>
+    private static readonly int MaxDeliveries = new QueueOptions().MaxDeliveries;
+
     private IEnumerable<Guid> Uploads => cases.SelectMany(c => c.Documents.Values);
 
     public async Task WaitUntilSettledAsync(DateTimeOffset deadline, Action<string> log, CancellationToken cancellationToken)
@@ -44,9 +47,13 @@ public sealed class ChaosChecks(ChaosCluster cluster, Guid tenant, IReadOnlyList
         await Task.Delay(FeedGrace, cancellationToken);
     }
 
-    public async Task<ChaosReport> ReportAsync(DateTimeOffset lastFaultEnd, int faults, int midJobKills, IReadOnlyList<string> faultLog, CancellationToken cancellationToken)
+    /// <param name="jobKills">How many times each document's job of each kind died with the worker the run killed.</param>
+    public async Task<ChaosReport> ReportAsync(
+        DateTimeOffset lastFaultEnd, int faults, int midJobKills, IReadOnlyDictionary<(Guid Document, string Kind), int> jobKills, IReadOnlyList<string> faultLog, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
+        // The delivery cap counts per job: the kills of a document's most-killed job.
+        var kills = jobKills.GroupBy(k => k.Key.Document).ToDictionary(g => g.Key, g => g.Max(k => k.Value));
+        var problems = cluster.UnexpectedExits.Select(exit => $"worker: {exit}").ToList();
         var documents = await DocumentsAsync(cancellationToken);
         var hostileDocuments = cases.Where(c => c.Hostile).SelectMany(c => c.Documents.Values).ToHashSet();
 
@@ -57,13 +64,22 @@ public sealed class ChaosChecks(ChaosCluster cluster, Guid tenant, IReadOnlyList
             problems.Add($"lost: upload {missing} was accepted but is not in the database");
         }
 
+        var capped = new List<string>();
         foreach (var document in documents.Values.Where(d => d.Status == ProcessingStatus.Failed))
         {
+            var killedEnough = document.FailureCode == JobFailure.WorkerCrashedCode && kills.GetValueOrDefault(document.Id) >= MaxDeliveries;
+            if (killedEnough)
+            {
+                // The delivery cap doing its job: the run itself killed this job's worker that often.
+                capped.Add($"{document.OriginalFileName} ({kills[document.Id]} kills)");
+                continue;
+            }
+
             var givenUp = !hostileDocuments.Contains(document.Id) && document.ParentDocumentId is null && GivenUpCodes.Contains(document.FailureCode ?? string.Empty);
             if (givenUp || string.IsNullOrWhiteSpace(document.FailureReason))
             {
                 lost++;
-                problems.Add($"lost: {document.OriginalFileName} ({document.Id}) failed as {document.FailureCode}: {document.FailureReason}");
+                problems.Add($"lost: {document.OriginalFileName} ({document.Id}) failed as {document.FailureCode} with its job killed {kills.GetValueOrDefault(document.Id)} times by the run: {document.FailureReason}");
             }
         }
 
@@ -115,6 +131,7 @@ public sealed class ChaosChecks(ChaosCluster cluster, Guid tenant, IReadOnlyList
             missed,
             documents.Values.Count(d => d.Status == ProcessingStatus.Ready),
             hostile,
+            capped,
             midJobKills,
             cases.Sum(c => c.Watcher.Reconnections),
             faultLog,

@@ -31,6 +31,7 @@ public sealed class ChaosCluster : IAsyncDisposable
     private readonly WorkerProcess?[] workers;
     private readonly int[] incarnations;
     private readonly List<string> retiredOutput = [];
+    private readonly List<string> unexpectedExits = [];
 
     private ChaosCluster(ThrowawayDataDirectory data, DistributedApplication app, IReadOnlyDictionary<string, string> connectionStrings, IReadOnlyDictionary<string, string> workerSettings, int workerCount)
     {
@@ -101,13 +102,37 @@ public sealed class ChaosCluster : IAsyncDisposable
         workers[slot] = WorkerProcess.Start(name, ConnectionStrings, workerSettings);
     }
 
+    /// <summary>Workers that exited without being told to (each restarted, as an orchestrator would), with their last output.</summary>
+    public IReadOnlyList<string> UnexpectedExits => unexpectedExits;
+
+    /// <summary>Waits until every worker consumes jobs, restarting any that exited by itself meanwhile.</summary>
     public async Task WaitForWorkersAsync(CancellationToken cancellationToken)
     {
-        var running = workers.OfType<WorkerProcess>().ToList();
-        var consuming = Task.WhenAll(running.Select(w => w.Consuming));
-        if (await Task.WhenAny(consuming, Task.Delay(ReadyTimeout, cancellationToken)) != consuming)
+        var deadline = DateTime.UtcNow + ReadyTimeout;
+        while (!workers.All(w => w is { Consuming.IsCompleted: true }))
         {
-            throw new TimeoutException($"The workers did not all consume jobs within {ReadyTimeout}; their output:\n{WorkerOutput()}");
+            await RestartExitedWorkersAsync();
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The workers did not all consume jobs within {ReadyTimeout}; their output:\n{WorkerOutput()}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>Restarts every worker that exited by itself, recording it: a worker should survive what the run does to the other pieces.</summary>
+    public async Task RestartExitedWorkersAsync()
+    {
+        for (var slot = 0; slot < workers.Length; slot++)
+        {
+            if (workers[slot] is { HasExited: true } exited)
+            {
+                unexpectedExits.Add($"{exited.Name} exited by itself; its last output:\n{exited.Output}");
+                retiredOutput.Add($"--- {exited.Name} (exited by itself)\n{exited.Output}");
+                await exited.DisposeAsync();
+                StartWorker(slot);
+            }
         }
     }
 

@@ -55,12 +55,12 @@ public static class ChaosRun
             var uploads = Task.WhenAll(cases.Select((c, i) => UploadAtAsync(c, c.Hostile ? ChaosHostileFiles.Create() : corpus, settings.UploadSpacing * i, clock, cancellationToken)));
             var faulting = InjectAsync(cluster, schedule, settings, clock, log, cancellationToken);
             await uploads;
-            var (lastFaultEnd, midJobKills, faultLog) = await faulting;
+            var (lastFaultEnd, midJobKills, kills, faultLog) = await faulting;
             log($"last fault over at {clock.Elapsed.TotalSeconds:N1} s; uploads accepted: {cases.Sum(c => c.Documents.Count)}");
 
             var checks = new ChaosChecks(cluster, tenant, cases);
             await checks.WaitUntilSettledAsync(lastFaultEnd + settings.DrainTimeout, log, cancellationToken);
-            return await checks.ReportAsync(lastFaultEnd, schedule.Count, midJobKills, faultLog, cancellationToken);
+            return await checks.ReportAsync(lastFaultEnd, schedule.Count, midJobKills, kills, faultLog, cancellationToken);
         }
         finally
         {
@@ -77,24 +77,35 @@ public static class ChaosRun
         await chaosCase.UploadAsync(files, cancellationToken);
     }
 
-    /// <summary>Runs the faults one after another, each at its time; returns when the last ended (wall clock), how many kills hit a job, and the log.</summary>
-    private static async Task<(DateTimeOffset LastFaultEnd, int MidJobKills, List<string> Log)> InjectAsync(
+    /// <summary>
+    /// Runs the faults one after another, each at its time; returns when the last ended (wall
+    /// clock), how many kills hit a job, how often each document's job of each kind died with its worker, and the log.
+    /// </summary>
+    private static async Task<(DateTimeOffset LastFaultEnd, int MidJobKills, Dictionary<(Guid Document, string Kind), int> Kills, List<string> Log)> InjectAsync(
         ChaosCluster cluster, IReadOnlyList<ScheduledFault> schedule, ChaosSettings settings, Stopwatch clock, Action<string> log, CancellationToken cancellationToken)
     {
         var faultLog = new List<string>();
+        var kills = new Dictionary<(Guid Document, string Kind), int>();
         var midJobKills = 0;
         await using var redis = await ConnectionMultiplexer.ConnectAsync($"{cluster.ConnectionStrings[InfrastructureBuilderExtensions.RedisName]},abortConnect=false");
         foreach (var fault in schedule)
         {
             await DelayUntilAsync(fault.At, clock, cancellationToken);
+            await cluster.RestartExitedWorkersAsync();
             var started = clock.Elapsed;
             string what;
             switch (fault.Kind)
             {
                 case FaultKind.WorkerKill:
                     var (slot, holdingJob) = await PickBusyWorkerAsync(cluster, redis.GetDatabase(), fault.Worker, settings.Workers, cancellationToken);
-                    var killed = cluster.WorkerName(slot);
+                    var killed = cluster.WorkerName(slot)!;
+                    var held = await DocumentsHeldAsync(redis.GetDatabase(), killed);
                     await cluster.StopWorkerAsync(slot, "KILL", cancellationToken);
+                    foreach (var job in held)
+                    {
+                        kills[job] = kills.GetValueOrDefault(job) + 1;
+                    }
+
                     midJobKills += holdingJob ? 1 : 0;
                     await Task.Delay(fault.Pause, cancellationToken);
                     cluster.StartWorker(slot);
@@ -137,7 +148,7 @@ public static class ChaosRun
 
         // A worker restarted by the last fault is part of it: the fault is over once it consumes again.
         await cluster.WaitForWorkersAsync(cancellationToken);
-        return (DateTimeOffset.UtcNow, midJobKills, faultLog);
+        return (DateTimeOffset.UtcNow, midJobKills, kills, faultLog);
     }
 
     /// <summary>
@@ -163,6 +174,33 @@ public static class ChaosRun
         }
 
         return (scheduled, false);
+    }
+
+    /// <summary>The jobs (document, kind) <paramref name="consumer"/> holds: delivered to it, not acknowledged.</summary>
+    private static async Task<List<(Guid Document, string Kind)>> DocumentsHeldAsync(IDatabase redis, string consumer)
+    {
+        var documents = new List<(Guid, string)>();
+        foreach (var kind in new[] { JobKinds.Extract, JobKinds.Embed })
+        {
+            try
+            {
+                var stream = QueueKeys.Stream(kind);
+                foreach (var pending in await redis.StreamPendingMessagesAsync(stream, QueueKeys.Group(kind), 100, consumer))
+                {
+                    var entry = await redis.StreamRangeAsync(stream, pending.MessageId, pending.MessageId);
+                    if (entry.Length == 1 && Guid.TryParse((string?)entry[0][JobMessage.DocumentField], out var document))
+                    {
+                        documents.Add((document, kind));
+                    }
+                }
+            }
+            catch (RedisException)
+            {
+                // No stream or group of this kind yet.
+            }
+        }
+
+        return documents;
     }
 
     private static async Task<HashSet<string>> ConsumersHoldingJobsAsync(IDatabase redis)
