@@ -1,31 +1,20 @@
 using System.Globalization;
-using LexIntel.Tests.Harness;
 
 namespace LexIntel.Benchmarks.Infrastructure;
 
-/// <summary>Memory of the app's own processes, found in /proc (the AppHost runs them as separate processes).</summary>
+/// <summary>Memory of the app's own processes (<see cref="AppProcesses"/>).</summary>
 internal static class ProcessMemory
 {
-    /// <summary>
-    /// The largest value of a /proc status field (<c>VmRSS</c>, <c>VmHWM</c>, in KiB) among live
-    /// processes running <paramref name="program"/>'s executable built in this checkout. Matching the
-    /// executable, not any command line naming the program, leaves out the <c>dotnet run</c> wrapper
-    /// the AppHost starts it with and the same services run from another checkout on the machine.
-    /// </summary>
+    /// <summary>The largest value of a /proc status field (<c>VmRSS</c>, <c>VmHWM</c>, in KiB) among <paramref name="program"/>'s live processes.</summary>
     public static long Kib(string program, string field)
     {
-        var projectDirectory = Path.Combine(TestData.RepositoryRoot, program) + Path.DirectorySeparatorChar;
         var largest = 0L;
-        foreach (var process in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        foreach (var process in AppProcesses.Of(program))
         {
             try
             {
-                var executable = File.ReadAllText(Path.Combine(process, "cmdline")).Split('\0')[0];
-                if (executable.StartsWith(projectDirectory, StringComparison.Ordinal) && Path.GetFileName(executable) == program)
-                {
-                    var line = File.ReadLines(Path.Combine(process, "status")).First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
-                    largest = Math.Max(largest, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
-                }
+                var line = File.ReadLines(Path.Combine(process, "status")).First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+                largest = Math.Max(largest, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
             }
             catch (IOException)
             {

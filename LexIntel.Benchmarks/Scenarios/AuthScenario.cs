@@ -46,13 +46,10 @@ internal sealed class AuthScenario : IBenchmarkScenario
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
-        var tenant = Guid.NewGuid();
-        await ApiClients.ProvisionTenantAsync(app, tenant, cancellationToken);
-        var token = ApiClients.TokenFor("benchmark", tenant, Roles.TenantAdmin);
+        await using var app = await BenchmarkApp.StartAsync(cancellationToken);
+        var token = app.Token;
 
-        await using var api = new InProcessApi(await SettingsAsync(app, cancellationToken), [.. new JsonWebToken(token).Claims]);
+        await using var api = new InProcessApi(await SettingsAsync(app.App, cancellationToken), [.. new JsonWebToken(token).Claims]);
         api.StartServer();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, UseCookies = false, AllowAutoRedirect = false })
         {

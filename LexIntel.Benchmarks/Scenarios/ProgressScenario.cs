@@ -7,10 +7,8 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
-using LexIntel.ApiService.Identity;
 using LexIntel.Shared.Progress;
 using LexIntel.Shared.Queue;
-using LexIntel.Tests.Harness;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -32,14 +30,10 @@ internal sealed class ProgressScenario : IBenchmarkScenario
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
-        using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis", cancellationToken))!);
+        await using var app = await BenchmarkApp.StartAsync(cancellationToken);
+        using var redis = await ConnectionMultiplexer.ConnectAsync((await app.App.GetConnectionStringAsync("redis", cancellationToken))!);
         var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };
-        var tenant = Guid.NewGuid();
-        await ApiClients.ProvisionTenantAsync(app, tenant, cancellationToken);
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ApiClients.TokenFor("benchmark", tenant, Roles.TenantAdmin));
+        using var http = app.CreateClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue });
 
         var (p50One, p99One, _) = await RunAsync(http, feed, clients: 1, events: 300, cancellationToken);
         var apiBefore = ProcessMemory.Kib("LexIntel.ApiService", "VmRSS");

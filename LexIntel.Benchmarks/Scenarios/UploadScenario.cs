@@ -4,13 +4,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Azure.Storage.Blobs;
-using LexIntel.ApiService.Identity;
 using LexIntel.Benchmarks.Infrastructure;
 using LexIntel.Shared.Storage;
-using LexIntel.Tests.Harness;
 
 namespace LexIntel.Benchmarks.Scenarios;
 
@@ -37,17 +34,9 @@ internal sealed class UploadScenario : IBenchmarkScenario
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(
-            data.Path,
-            builder => builder.Resources.Remove(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "worker")),
-            cancellationToken,
-            Unthrottled.Settings);
-        using var http = new HttpClient { BaseAddress = app.GetEndpoint("api", "http"), Timeout = Timeout.InfiniteTimeSpan };
-        var tenant = Guid.NewGuid();
-        await ApiClients.ProvisionTenantAsync(app, tenant, cancellationToken);
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiClients.TokenFor("benchmark", tenant, Roles.TenantAdmin));
-        var container = new BlobServiceClient(await app.GetConnectionStringAsync(StorageServiceCollectionExtensions.ConnectionName, cancellationToken))
+        await using var app = await BenchmarkApp.StartWithoutWorkerAsync(cancellationToken);
+        using var http = app.CreateClient();
+        var container = new BlobServiceClient(await app.App.GetConnectionStringAsync(StorageServiceCollectionExtensions.ConnectionName, cancellationToken))
             .GetBlobContainerClient(StorageOptions.DefaultContainer);
 
         await UploadAsync(http, Pdf(WarmUpBytes), cancellationToken);
