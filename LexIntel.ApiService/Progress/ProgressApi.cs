@@ -106,7 +106,7 @@ public static partial class ProgressApi
         var events = snapshot.Final
             ? Remaining(request.Feed, ProgressKeys.Document(documentId), cursor)
             : request.Feed.WatchAsync(ProgressKeys.Document(documentId), cursor, cancellationToken);
-        return TypedResults.ServerSentEvents(ProgressServerSentEvents.Create([snapshot], events, endAtFinal: true, request.Options.Value, request.Time, request.Http.Response.Body, cancellationToken));
+        return TypedResults.ServerSentEvents(ProgressServerSentEvents.Create([snapshot], events, endAtFinal: true, request.Options.Value, request.Time, request.Http.Response.Body, request.Lifetime.ApplicationStopping, cancellationToken));
     }
 
     public static async Task<Results<ServerSentEventsResult<ProgressEvent>, ProblemHttpResult>> CaseProgress(
@@ -123,7 +123,7 @@ public static partial class ProgressApi
         var documents = await request.Db.Documents.AsNoTracking().Where(d => d.CaseId == caseId && d.TenantId == tenantId).OrderBy(d => d.CreatedAt).ToListAsync(cancellationToken);
         DisableProxyBuffering(request.Http);
         var events = request.Feed.WatchAsync(ProgressKeys.Case(caseId), cursor, cancellationToken);
-        return TypedResults.ServerSentEvents(ProgressServerSentEvents.Create([.. documents.Select(ProgressSnapshot.Of)], events, endAtFinal: false, request.Options.Value, request.Time, request.Http.Response.Body, cancellationToken));
+        return TypedResults.ServerSentEvents(ProgressServerSentEvents.Create([.. documents.Select(ProgressSnapshot.Of)], events, endAtFinal: false, request.Options.Value, request.Time, request.Http.Response.Body, request.Lifetime.ApplicationStopping, cancellationToken));
     }
 
     /// <summary>What a finished document's stream still holds after the cursor: it will get nothing new.</summary>

@@ -15,6 +15,7 @@ public sealed record ProgressRequest(
     ProgressFeed Feed,
     IOptions<ProgressStreamOptions> Options,
     TimeProvider Time,
+    IHostApplicationLifetime Lifetime,
     HttpContext Http)
 {
     /// <summary>The header wins, as browsers send it on reconnect; none means from the start.</summary>

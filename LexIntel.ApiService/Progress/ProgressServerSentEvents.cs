@@ -22,7 +22,8 @@ public static class ProgressServerSentEvents
     /// <summary>
     /// The snapshots, then the stream's events, with a heartbeat comment written to
     /// <paramref name="body"/> whenever nothing was sent for a while; a per-document feed ends after
-    /// the final event, and every feed after <see cref="ProgressStreamOptions.MaxLifetime"/>.
+    /// the final event, and every feed after <see cref="ProgressStreamOptions.MaxLifetime"/> or
+    /// once <paramref name="serverStopping"/> fires.
     /// </summary>
     public static async IAsyncEnumerable<SseItem<ProgressEvent>> Create(
         IReadOnlyList<ProgressEvent> snapshots,
@@ -31,12 +32,16 @@ public static class ProgressServerSentEvents
         ProgressStreamOptions options,
         TimeProvider time,
         Stream body,
+        CancellationToken serverStopping,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // At the end of its lifetime the feed ends as it does when the client leaves, but cleanly: the
-        // response completes and the client reconnects with the last id it saw.
+        // response completes and the client reconnects with the last id it saw. So it does when the
+        // API stops, which would otherwise wait for its open feeds until the host's shutdown timeout
+        // (and an orchestrator, no more patient, kill it with the feeds still open).
         using var lifetime = new CancellationTokenSource(options.MaxLifetime, time);
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.Token);
+        using var over = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token, serverStopping);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, over.Token);
         foreach (var snapshot in snapshots)
         {
             yield return new SseItem<ProgressEvent>(snapshot, StateEventType) { ReconnectionInterval = options.ReconnectionInterval };
@@ -81,7 +86,7 @@ public static class ProgressServerSentEvents
                 {
                     more = await next;
                 }
-                catch (OperationCanceledException) when (lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (over.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     more = false;
                 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using StackExchange.Redis;
 
 namespace LexIntel.Tests.Harness;
@@ -12,10 +10,12 @@ namespace LexIntel.Tests.Harness;
 /// </summary>
 public sealed class LocalRedisServer : IAsyncDisposable
 {
-    private readonly Process process;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly LocalServerProcess process;
     private readonly string directory;
 
-    private LocalRedisServer(Process process, string directory, int port)
+    private LocalRedisServer(LocalServerProcess process, string directory, int port)
     {
         this.process = process;
         this.directory = directory;
@@ -29,53 +29,27 @@ public sealed class LocalRedisServer : IAsyncDisposable
     public static async Task<LocalRedisServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var directory = Directory.CreateTempSubdirectory("lexintel-redis-").FullName;
-        var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo("redis-server")
-        {
-            ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--dir", directory },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("redis-server did not start; run scripts/setup.sh.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var server = new LocalRedisServer(process, directory, port);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
+        var port = LocalServerProcess.FreePort().ToString(CultureInfo.InvariantCulture);
+        var process = await LocalServerProcess.StartAsync(
+            new ProcessStartInfo("redis-server")
             {
-                await using var probe = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)},connectTimeout=1000");
+                ArgumentList = { "--port", port, "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--dir", directory },
+            },
+            async _ =>
+            {
+                await using var probe = await ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{port},connectTimeout=1000");
                 await probe.GetDatabase().PingAsync();
-                return server;
-            }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(50, cancellationToken);
-            }
-        }
+            },
+            StartTimeout,
+            cancellationToken);
+        return new LocalRedisServer(process, directory, int.Parse(port, CultureInfo.InvariantCulture));
     }
 
     public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(ConnectionString);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill();
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await process.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 }

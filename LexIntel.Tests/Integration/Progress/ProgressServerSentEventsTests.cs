@@ -33,7 +33,7 @@ public sealed class ProgressServerSentEventsTests(RedisServer redis)
         var (document, @case) = (Guid.NewGuid(), Guid.NewGuid());
         var wire = new Pipe();
         var events = feed.WatchAsync(ProgressKeys.Document(document), ProgressFeed.Beginning, Cancel);
-        await using var stream = ProgressServerSentEvents.Create([Event(document, @case, "queued")], events, endAtFinal: true, options, time, wire.Writer.AsStream(), Cancel).GetAsyncEnumerator(Cancel);
+        await using var stream = ProgressServerSentEvents.Create([Event(document, @case, "queued")], events, endAtFinal: true, options, time, wire.Writer.AsStream(), CancellationToken.None, Cancel).GetAsyncEnumerator(Cancel);
 
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal(ProgressServerSentEvents.StateEventType, stream.Current.EventType);

@@ -17,7 +17,7 @@ public sealed class ProgressStreamLifetimeTests
         var options = new ProgressStreamOptions();
         var state = new ProgressEvent { DocumentId = Guid.NewGuid(), CaseId = Guid.NewGuid(), Stage = "extracting", At = time.GetUtcNow() };
         using var client = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        await using var stream = ProgressServerSentEvents.Create([state], Silence(client.Token), endAtFinal: false, options, time, Stream.Null, client.Token).GetAsyncEnumerator(client.Token);
+        await using var stream = ProgressServerSentEvents.Create([state], Silence(client.Token), endAtFinal: false, options, time, Stream.Null, CancellationToken.None, client.Token).GetAsyncEnumerator(client.Token);
         Assert.True(await stream.MoveNextAsync());
 
         var next = stream.MoveNextAsync().AsTask();
@@ -41,13 +41,30 @@ public sealed class ProgressStreamLifetimeTests
         var time = new FakeTimeProvider();
         var options = new ProgressStreamOptions();
         var state = new ProgressEvent { DocumentId = Guid.NewGuid(), CaseId = Guid.NewGuid(), Stage = "extracting", At = time.GetUtcNow() };
-        await using var stream = ProgressServerSentEvents.Create([state], Silence(Cancel), endAtFinal: false, options, time, Stream.Null, Cancel).GetAsyncEnumerator(Cancel);
+        await using var stream = ProgressServerSentEvents.Create([state], Silence(Cancel), endAtFinal: false, options, time, Stream.Null, CancellationToken.None, Cancel).GetAsyncEnumerator(Cancel);
         Assert.True(await stream.MoveNextAsync());
 
         // The stream's reader is cancelled before it starts: its first read fails at once.
         time.Advance(options.MaxLifetime);
 
         Assert.False(await stream.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10), Cancel));
+    }
+
+    [Fact]
+    public async Task A_feed_ends_cleanly_as_soon_as_the_server_stops_so_its_client_reconnects_elsewhere()
+    {
+        var time = new FakeTimeProvider();
+        var state = new ProgressEvent { DocumentId = Guid.NewGuid(), CaseId = Guid.NewGuid(), Stage = "extracting", At = time.GetUtcNow() };
+        using var stopping = new CancellationTokenSource();
+        await using var stream = ProgressServerSentEvents.Create([state], Silence(Cancel), endAtFinal: false, new ProgressStreamOptions(), time, Stream.Null, stopping.Token, Cancel).GetAsyncEnumerator(Cancel);
+        Assert.True(await stream.MoveNextAsync());
+        var next = stream.MoveNextAsync().AsTask();
+        await Task.Delay(200, Cancel);
+        Assert.False(next.IsCompleted, "the feed ended before the server stopped");
+
+        await stopping.CancelAsync();
+
+        Assert.False(await next.WaitAsync(TimeSpan.FromSeconds(10), Cancel), "the feed should end, not send an event");
     }
 
     /// <summary>A case's feed with nothing happening: no event until the reader gives up.</summary>

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using MimeKit;
 
-namespace LexIntel.Tests.Infrastructure;
+namespace LexIntel.Tests.Harness;
 
 /// <summary>Files built to hurt an ingestion pipeline, made on the fly so the repository holds no binaries.</summary>
 public static class HostileFiles
