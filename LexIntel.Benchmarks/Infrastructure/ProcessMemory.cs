@@ -11,8 +11,16 @@ internal static class ProcessMemory
     /// processes running <paramref name="program"/>'s executable built in this checkout. Matching the
     /// executable, not any command line naming the program, leaves out the <c>dotnet run</c> wrapper
     /// the AppHost starts it with and the same services run from another checkout on the machine.
+    /// Only processes started with exactly <paramref name="arguments"/> count: the worker's
+    /// extraction sandboxes are the same executable, started with <c>sandbox</c>.
     /// </summary>
-    public static long Kib(string program, string field)
+    public static long Kib(string program, string field, params string[] arguments) =>
+        Find(program, field, arguments) is var kib and > 0 ? kib : throw new InvalidOperationException($"No running {program} process of this checkout was found.");
+
+    /// <summary>As <see cref="Kib"/>, or 0 if no such process runs.</summary>
+    public static long KibIfRunning(string program, string field, params string[] arguments) => Find(program, field, arguments);
+
+    private static long Find(string program, string field, string[] arguments)
     {
         var projectDirectory = Path.Combine(TestData.RepositoryRoot, program) + Path.DirectorySeparatorChar;
         var largest = 0L;
@@ -20,8 +28,9 @@ internal static class ProcessMemory
         {
             try
             {
-                var executable = File.ReadAllText(Path.Combine(process, "cmdline")).Split('\0')[0];
-                if (executable.StartsWith(projectDirectory, StringComparison.Ordinal) && Path.GetFileName(executable) == program)
+                var commandLine = File.ReadAllText(Path.Combine(process, "cmdline")).TrimEnd('\0').Split('\0');
+                var executable = commandLine[0];
+                if (executable.StartsWith(projectDirectory, StringComparison.Ordinal) && Path.GetFileName(executable) == program && commandLine.AsSpan(1).SequenceEqual(arguments))
                 {
                     var line = File.ReadLines(Path.Combine(process, "status")).First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
                     largest = Math.Max(largest, long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture));
@@ -33,6 +42,6 @@ internal static class ProcessMemory
             }
         }
 
-        return largest > 0 ? largest : throw new InvalidOperationException($"No running {program} process of this checkout was found.");
+        return largest;
     }
 }

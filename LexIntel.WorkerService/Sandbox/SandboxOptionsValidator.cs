@@ -5,8 +5,8 @@ namespace LexIntel.WorkerService.Sandbox;
 /// <summary>Refuses, at start, sandbox settings under which no sandbox could start or parse, naming the key.</summary>
 internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
 {
-    /// <summary>Below this .NET itself, with the parsers loaded, does not fit.</summary>
-    public const int MemoryLimitMiBFloor = 64;
+    /// <summary>The least measured to start .NET and parse an ordinary file; below it even those would fail as too large.</summary>
+    public const int MemoryLimitMiBFloor = 128;
 
     public ValidateOptionsResult Validate(string? name, SandboxOptions options)
     {
