@@ -1,10 +1,12 @@
+using LexIntel.WorkerService.Extraction;
+
 namespace LexIntel.WorkerService.Sandbox;
 
 /// <summary>What a sandbox answers to a request; a sandbox that ends instead answers nothing.</summary>
 public abstract record SandboxReply
 {
     /// <summary>The file's text and attachments, as the extractor returned them.</summary>
-    public sealed record Extracted(LexIntel.WorkerService.Extraction.ExtractedDocument Document) : SandboxReply;
+    public sealed record Extracted(ExtractedDocument Document) : SandboxReply;
 
     /// <summary>The extractor refused the file (a <c>PermanentJobException</c>): its code and reason.</summary>
     public sealed record Refused(string Code, string Reason) : SandboxReply;
