@@ -106,6 +106,19 @@ public sealed class SandboxedExtractionTests
     }
 
     [Fact]
+    public async Task A_sandbox_is_replaced_after_its_documents_per_process()
+    {
+        using var sandboxed = new Sandboxed(new SandboxOptions { DocumentsPerProcess = 2 }, new ExtractionLimits());
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Single((await sandboxed.ExtractAsync(DocumentContentTypes.PlainText, Note)).Pages);
+        }
+
+        Assert.Equal(3, sandboxed.Started);
+    }
+
+    [Fact]
     public async Task Cancelling_the_job_kills_its_sandbox_at_once()
     {
         var options = new SandboxOptions();
