@@ -5,10 +5,10 @@ using LexIntel.Shared.Queue;
 using LexIntel.Shared.Storage;
 using LexIntel.WorkerService.Chunking;
 using LexIntel.WorkerService.Cleanup;
-using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Migrations;
 using LexIntel.WorkerService.Pipeline;
 using LexIntel.WorkerService.Reconciliation;
+using LexIntel.WorkerService.Sandbox;
 using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService;
@@ -48,14 +48,7 @@ internal static class WorkerServiceExtensions
         builder.AddLexIntelEmbeddings();
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
 
-        builder.Services.AddOptions<ExtractionLimits>().Bind(builder.Configuration.GetSection(ExtractionLimits.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ExtractionLimits>, ExtractionLimitsValidator>();
-        builder.Services.AddSingleton<IDocumentExtractor, PdfTextExtractor>();
-        builder.Services.AddSingleton<IDocumentExtractor, DocxTextExtractor>();
-        builder.Services.AddSingleton<IDocumentExtractor, HtmlTextExtractor>();
-        builder.Services.AddSingleton<IDocumentExtractor, PlainTextExtractor>();
-        builder.Services.AddSingleton<IDocumentExtractor, EmailTextExtractor>();
-        builder.Services.AddSingleton<DocumentExtractors>();
+        builder.AddTextExtraction();
         builder.Services.AddOptions<ChunkingOptions>().Bind(builder.Configuration.GetSection(ChunkingOptions.SectionName));
         builder.Services.AddSingleton<TextChunker>();
         builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();

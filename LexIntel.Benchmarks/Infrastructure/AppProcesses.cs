@@ -9,17 +9,19 @@ internal static class AppProcesses
     /// The /proc directories of the live processes running <paramref name="program"/>'s executable
     /// built in this checkout. Matching the executable, not any command line naming the program,
     /// leaves out the <c>dotnet run</c> wrapper the AppHost starts it with and the same services run
-    /// from another checkout on the machine.
+    /// from another checkout on the machine. Only processes started with exactly
+    /// <paramref name="arguments"/> count: the worker's extraction sandboxes are the same
+    /// executable, started with <c>sandbox</c>.
     /// </summary>
-    public static IEnumerable<string> Of(string program)
+    public static IEnumerable<string> Of(string program, params string[] arguments)
     {
         var projectDirectory = Path.Combine(TestData.RepositoryRoot, program) + Path.DirectorySeparatorChar;
         foreach (var process in Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
         {
-            string executable;
+            string[] commandLine;
             try
             {
-                executable = File.ReadAllText(Path.Combine(process, "cmdline")).Split('\0')[0];
+                commandLine = File.ReadAllText(Path.Combine(process, "cmdline")).TrimEnd('\0').Split('\0');
             }
             catch (IOException)
             {
@@ -27,7 +29,8 @@ internal static class AppProcesses
                 continue;
             }
 
-            if (executable.StartsWith(projectDirectory, StringComparison.Ordinal) && Path.GetFileName(executable) == program)
+            var executable = commandLine[0];
+            if (executable.StartsWith(projectDirectory, StringComparison.Ordinal) && Path.GetFileName(executable) == program && commandLine.AsSpan(1).SequenceEqual(arguments))
             {
                 yield return process;
             }

@@ -70,6 +70,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var model = Median(modelRuns);
         var ratio = chunksPerSecond / model;
         var rss = ProcessMemory.Kib("LexIntel.WorkerService", "VmHWM") / 1024.0;
+        var sandboxRss = ProcessMemory.KibIfRunning("LexIntel.WorkerService", "VmHWM", "sandbox") / 1024.0;
         return new BenchmarkResult(
             [
                 new("documents", ready.Count),
@@ -79,6 +80,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
                 new("model_chunks_per_s", model),
                 new("ratio", ratio),
                 new("worker_rss_mib", rss),
+                new("sandbox_rss_mib", sandboxRss),
             ],
             [
                 new("documents ready", ready.Count.ToString(CultureInfo.InvariantCulture), $"{Rounds} cases × the corpus per pass; {last.Documents.Count - ready.Count} failed as expected (the scans)"),
@@ -88,7 +90,8 @@ internal sealed class IngestScenario : IBenchmarkScenario
                 new("pipeline chunks/s", BenchmarkReport.Format(chunksPerSecond, "/s"), "upload → extract → chunk → cite → embed → index"),
                 new("model alone chunks/s", BenchmarkReport.Format(model, "/s"), $"same chunks and options, in this process after each pass; median of {List(modelRuns)}; target ≥ 40"),
                 new("ratio (pipeline / model)", BenchmarkReport.Format(ratio, "×"), $"target ≥ 0.8; pass by pass {List(passes.Select((p, i) => chunks / p.Seconds / modelRuns[i]))}"),
-                new("worker peak RSS", BenchmarkReport.Format(rss, "MiB"), "VmHWM of the worker process; target < 500 MiB"),
+                new("worker peak RSS", BenchmarkReport.Format(rss, "MiB"), "VmHWM of the worker process itself; target < 500 MiB"),
+                new("sandbox peak RSS", BenchmarkReport.Format(sandboxRss, "MiB"), "VmHWM of the worker's extraction sandbox (0: sandbox off); not in the worker's"),
             ]);
     }
 

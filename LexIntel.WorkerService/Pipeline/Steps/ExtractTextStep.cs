@@ -7,7 +7,7 @@ using LexIntel.WorkerService.Extraction;
 namespace LexIntel.WorkerService.Pipeline.Steps;
 
 /// <summary>Reads the stored original and extracts its text, page by page, and the files it carries.</summary>
-internal sealed class ExtractTextStep(IFileStore store, DocumentExtractors extractors) : IDocumentStep
+internal sealed class ExtractTextStep(IFileStore store, ITextExtraction extraction) : IDocumentStep
 {
     private const int CopyBufferSize = 81920;
 
@@ -38,7 +38,7 @@ internal sealed class ExtractTextStep(IFileStore store, DocumentExtractors extra
 
         await using (local)
         {
-            run.Extracted = extractors.Extract(run.Document.ContentType, local, cancellationToken);
+            run.Extracted = await extraction.ExtractAsync(run.Document.ContentType, local, cancellationToken);
         }
 
         return StepResult.Success;
@@ -47,7 +47,8 @@ internal sealed class ExtractTextStep(IFileStore store, DocumentExtractors extra
     /// <summary>
     /// The extractors read at random (a PDF's cross-reference table is at its end), which a blob
     /// read front to back is not; a scratch copy of this process's own, deleted when closed, also
-    /// lets the whole file pass the SHA-256 check before any of it is parsed.
+    /// lets the whole file pass the SHA-256 check before any of it is parsed. Others may read it
+    /// (the sandbox parsing it), none write it.
     /// </summary>
     private async Task<FileStream> CopyToScratchFileAsync(Document document, CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ internal sealed class ExtractTextStep(IFileStore store, DocumentExtractors extra
             Path.Combine(Path.GetTempPath(), $"lexintel-{document.Id:N}-{Guid.NewGuid():N}"),
             FileMode.CreateNew,
             FileAccess.ReadWrite,
-            FileShare.None,
+            FileShare.Read,
             CopyBufferSize,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         try

@@ -1,0 +1,19 @@
+using LexIntel.WorkerService.Extraction;
+
+namespace LexIntel.WorkerService.Sandbox;
+
+/// <summary>What a sandbox answers to a request; a sandbox that ends instead answers nothing.</summary>
+public abstract record SandboxReply
+{
+    /// <summary>The file's text and attachments, as the extractor returned them.</summary>
+    public sealed record Extracted(ExtractedDocument Document) : SandboxReply;
+
+    /// <summary>The extractor refused the file (a <c>PermanentJobException</c>): its code and reason.</summary>
+    public sealed record Refused(string Code, string Reason) : SandboxReply;
+
+    /// <summary>The sandbox ran out of memory; it ends after answering, its state being anyone's guess.</summary>
+    public sealed record OutOfMemory : SandboxReply;
+
+    /// <summary>An exception no extractor anticipated (its type and message, to be logged).</summary>
+    public sealed record Failed(string Error) : SandboxReply;
+}

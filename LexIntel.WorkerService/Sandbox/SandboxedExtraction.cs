@@ -1,0 +1,70 @@
+using LexIntel.Shared.Queue;
+using LexIntel.WorkerService.Extraction;
+using Microsoft.Extensions.Options;
+
+namespace LexIntel.WorkerService.Sandbox;
+
+/// <summary>
+/// Parses in a sandbox process: a file that exhausts memory or CPU time, overflows a stack or
+/// crashes a parser ends the sandbox, not the worker, and fails for good with a stable code
+/// (<see cref="SandboxFailures"/>). Cancelling the job (its time limit, the worker's shutdown)
+/// kills the sandbox, so no parser keeps running for a job given up.
+/// </summary>
+internal sealed partial class SandboxedExtraction(
+    SandboxPool pool,
+    IOptions<SandboxOptions> options,
+    IOptions<ExtractionLimits> limits,
+    ILogger<SandboxedExtraction> logger) : ITextExtraction
+{
+    public async Task<ExtractedDocument> ExtractAsync(string contentType, FileStream file, CancellationToken cancellationToken)
+    {
+        SandboxProcess sandbox;
+        try
+        {
+            sandbox = await pool.RentAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new RetryableJobException("the extraction sandbox could not be started", ex);
+        }
+
+        SandboxReply reply;
+        try
+        {
+            reply = await sandbox.ExtractAsync(new SandboxRequest(contentType, file.Name, limits.Value), options.Value.CpuSeconds, cancellationToken);
+        }
+        catch (SandboxEndedException ex)
+        {
+            sandbox.Dispose();
+            var failure = SandboxFailures.For(ex.End, options.Value);
+            LogEnded(ex, sandbox.Id, failure.Code);
+            throw failure;
+        }
+        catch
+        {
+            sandbox.Dispose();
+            throw;
+        }
+
+        if (reply is SandboxReply.OutOfMemory)
+        {
+            sandbox.Dispose();
+        }
+        else
+        {
+            pool.Return(sandbox);
+        }
+
+        return reply switch
+        {
+            SandboxReply.Extracted(var document) => document,
+            SandboxReply.Refused(var code, var reason) => throw new PermanentJobException(code, reason),
+            SandboxReply.OutOfMemory => throw SandboxFailures.MemoryExceeded(options.Value.MemoryLimitMiB),
+            SandboxReply.Failed(var error) => throw new InvalidOperationException($"Extraction failed in the sandbox: {error}"),
+            _ => throw new InvalidOperationException($"The sandbox replied {reply}."),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction sandbox {Pid} ended while parsing a file, which fails as {Code}")]
+    private partial void LogEnded(Exception exception, int pid, string code);
+}
