@@ -106,10 +106,12 @@ internal sealed class SandboxProcess : IDisposable
         startInfo.Environment["DOTNET_GCHeapHardLimit"] = (options.MemoryLimitMiB * MiB).ToString("X", CultureInfo.InvariantCulture);
 
         // One thread parses: no background GC thread, one malloc arena (each further arena reserves
-        // 64 MiB of address space), no dump written when it crashes.
+        // 64 MiB of address space), no dump written when it crashes, and no diagnostics port (nothing
+        // can attach to it, and a killed sandbox leaves no socket behind in its folder).
         startInfo.Environment["DOTNET_gcConcurrent"] = "0";
         startInfo.Environment["MALLOC_ARENA_MAX"] = "1";
         startInfo.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        startInfo.Environment["DOTNET_EnableDiagnostics"] = "0";
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"The extraction sandbox ({fileName}) did not start.");
         var sandbox = new SandboxProcess(process, directory);
