@@ -15,7 +15,7 @@ namespace LexIntel.WorkerService.Sandbox;
 internal static class SandboxProtocol
 {
     /// <summary>The ready message's one byte; a sandbox of another build would answer another.</summary>
-    private const byte Version = 1;
+    private const byte Version = 2;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -70,6 +70,8 @@ internal static class SandboxProtocol
                 {
                     w.Write(page.Number);
                     w.Write(page.Text);
+                    w.Write(page.NeedsOcr);
+                    w.Write(page.ByOcr);
                 }
 
                 w.Write(document.Attachments.Count);
@@ -114,7 +116,7 @@ internal static class SandboxProtocol
                 var pages = new ExtractedPage[reader.ReadInt32()];
                 for (var i = 0; i < pages.Length; i++)
                 {
-                    pages[i] = new ExtractedPage(reader.ReadInt32(), reader.ReadString());
+                    pages[i] = new ExtractedPage(reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean(), reader.ReadBoolean());
                 }
 
                 var attachments = new ExtractedAttachment[reader.ReadInt32()];
