@@ -68,12 +68,12 @@ public static partial class FilingStamps
     // match without both is not a stamp.
     [GeneratedRegex("""
         (?:
-          (?:Case|CASE)(?::|\s+No\.)?\s*(?<docket>\d{1,2}:\d{2}-[A-Za-z]{1,4}-\d{1,6}(?:-[A-Z]{1,5})*|\d{2}-\d{1,6})
+          (?:Case|CASE|Appeal)(?::|\s+No\.)?\s*(?<docket>\d{1,2}:\d{2}-[A-Za-z]{1,4}-\d{1,6}(?:-[A-Z]{1,5})*|\d{2}-\d{1,6})
         | (?<![\d:-])(?<docket>\d{1,2}:\d{2}-[A-Za-z]{1,4}-\d{1,6}(?:-[A-Z]{1,5})*)
         )
         (?:[ \t]*[,\n]?[ \t]*
           (?:
-            (?<names>(?:Document|Doc\.?\s*\#|ECF\s+No\.|DktEntry):?\s*\d+(?:-\d+)?(?:\s*\([A-Za-z ]{1,30}\))?)
+            (?<names>(?:Document|Doc\.?(?:\s*\#)?|ECF\s+No\.|DktEntry):?\s*\d+(?:-\d+)?(?:\s*\([A-Za-z ]{1,30}\))?)
           | (?<names>Entry\s+ID:?\s*\d+)
           | (?<places>(?:Date\s+)?[Ff]iled:?\s*(?<date>\d{1,2}/\d{1,2}/\d{2}(?:\d{2})?))
           | (?<places>(?:Page|Pages|pg|Pg):?\s*\d+(?:\s+of\s+\d+)?)
