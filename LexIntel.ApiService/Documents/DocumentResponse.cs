@@ -4,6 +4,8 @@ using LexIntel.Shared.Progress;
 
 namespace LexIntel.ApiService.Documents;
 
+/// <param name="DocketNumber">The docket number on the court's filing stamps (<c>21-50498</c>, <c>1:16-cv-01234</c>); null without a stamp.</param>
+/// <param name="FiledOn">The filing date on the court's filing stamps; null without a stamp.</param>
 public sealed record DocumentResponse(
     Guid Id,
     Guid CaseId,
@@ -13,6 +15,8 @@ public sealed record DocumentResponse(
     string Sha256,
     string Status,
     int? PageCount,
+    string? DocketNumber,
+    DateOnly? FiledOn,
     int ChunkCount,
     int CitationCount,
     string? FailureCode,
@@ -23,5 +27,5 @@ public sealed record DocumentResponse(
 {
     internal static DocumentResponse From(Document d, int chunks, int citations) => new(
         d.Id, d.CaseId, d.OriginalFileName, d.ContentType, d.SizeBytes, d.Sha256, DocumentPipeline.StageOf(d.Status), d.PageCount,
-        chunks, citations, d.FailureCode, d.FailureReason, d.ParentDocumentId, d.CreatedAt, d.UpdatedAt);
+        d.DocketNumber, d.FiledOn, chunks, citations, d.FailureCode, d.FailureReason, d.ParentDocumentId, d.CreatedAt, d.UpdatedAt);
 }

@@ -52,6 +52,11 @@ public static class DocumentsApi
             .WithSummary("Get a document")
             .WithDescription("Status, page count, chunk and citation counts and, when failed, why.");
 
+        api.MapGet("/documents/{documentId:guid}/pages", ListDocumentPages)
+            .WithName(nameof(ListDocumentPages))
+            .WithSummary("List a document's pages")
+            .WithDescription("Each page's number, whether its text was recognized by OCR, and the page furniture (filing stamps, running heads, page and line numbers) taken off its text before it was chunked. Empty until the document's text is saved.");
+
         api.MapGet("/documents/{documentId:guid}/content", DownloadDocument)
             .WithName(nameof(DownloadDocument))
             .WithSummary("Download the original file")
@@ -198,6 +203,25 @@ public static class DocumentsApi
             .Select(d => DocumentResponse.From(d, d.Chunks.Count, d.Citations.Count))
             .SingleOrDefaultAsync(cancellationToken);
         return document is null ? DocumentNotFound(documentId) : TypedResults.Ok(document);
+    }
+
+    public static async Task<Results<Ok<DocumentPagesResponse>, ProblemHttpResult>> ListDocumentPages(
+        Guid documentId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        CancellationToken cancellationToken)
+    {
+        if (!await db.Documents.AnyAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken))
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        var pages = await db.DocumentPages.AsNoTracking()
+            .Where(p => p.DocumentId == documentId && p.TenantId == tenant.TenantId)
+            .OrderBy(p => p.Number)
+            .Select(p => new DocumentPageResponse(p.Number, p.ExtractedByOcr, p.Furniture))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new DocumentPagesResponse(documentId, pages));
     }
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadDocument(

@@ -29,6 +29,8 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
 
     public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
 
+    public DbSet<DocumentPage> DocumentPages => Set<DocumentPage>();
+
     public DbSet<Citation> Citations => Set<Citation>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -66,6 +68,7 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
         Confine<Tenant>(modelBuilder, t => t.Id == BoundTenantId);
         Confine<Case>(modelBuilder, c => c.TenantId == BoundTenantId);
         Confine<Document>(modelBuilder, d => d.TenantId == BoundTenantId);
+        Confine<DocumentPage>(modelBuilder, p => p.TenantId == BoundTenantId);
         Confine<Conversation>(modelBuilder, c => c.TenantId == BoundTenantId);
         Confine<AuditEntry>(modelBuilder, e => e.TenantId == BoundTenantId);
         Confine<ApiKey>(modelBuilder, k => k.TenantId == BoundTenantId);

@@ -15,7 +15,9 @@ public static class DocumentPipeline
 
     public static PipelineStep StoreAttachments { get; } = new("attachments", ProcessingStatus.Extracting, Queue.JobKinds.Extract, 25, 30);
 
-    public static PipelineStep Chunk { get; } = new("chunk", ProcessingStatus.Chunking, Queue.JobKinds.Extract, 30, 50);
+    public static PipelineStep Clean { get; } = new("clean", ProcessingStatus.Chunking, Queue.JobKinds.Extract, 30, 35);
+
+    public static PipelineStep Chunk { get; } = new("chunk", ProcessingStatus.Chunking, Queue.JobKinds.Extract, 35, 50);
 
     public static PipelineStep FindCitations { get; } = new("cite", ProcessingStatus.Citations, Queue.JobKinds.Extract, 50, 55);
 
@@ -25,7 +27,7 @@ public static class DocumentPipeline
 
     public static PipelineStep Publish { get; } = new("publish", ProcessingStatus.Indexing, Queue.JobKinds.Embed, 96, 100);
 
-    public static IReadOnlyList<PipelineStep> Steps { get; } = [Extract, StoreAttachments, Chunk, FindCitations, SaveText, Embed, Publish];
+    public static IReadOnlyList<PipelineStep> Steps { get; } = [Extract, StoreAttachments, Clean, Chunk, FindCitations, SaveText, Embed, Publish];
 
     /// <summary>The job kinds in the order a document meets them.</summary>
     public static IReadOnlyList<string> JobKinds { get; } = [.. Steps.Select(s => s.JobKind).Distinct()];

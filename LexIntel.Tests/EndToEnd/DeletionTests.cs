@@ -112,7 +112,7 @@ public sealed class DeletionTests(LexIntelAppFixture fixture)
 
         // No user sees a half-deleted document, however far the cleanup has got.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/documents/{documentId}", Cancel)).StatusCode);
-        Assert.DoesNotContain(documentId, (await client.GetFromJsonAsync<DocumentPage>($"/api/cases/{caseId}/documents", Cancel))!.Items.Select(d => d.Id));
+        Assert.DoesNotContain(documentId, (await client.GetFromJsonAsync<ApiService.Documents.DocumentPage>($"/api/cases/{caseId}/documents", Cancel))!.Items.Select(d => d.Id));
         await NothingLeftAsync(stores, documentId);
 
         // A worker that dies after cleaning up but before marking it done leaves it to the next, which runs it again.

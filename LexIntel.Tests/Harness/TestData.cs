@@ -17,6 +17,13 @@ public static class TestData
 
     public static string CourtDocument(string name) => Path.Combine(CourtDocuments, name);
 
+    /// <summary>District-court filings from RECAP, with CM/ECF stamps, running heads and pleading paper's line numbers.</summary>
+    public static string RecapFilings => Path.Combine(Root, "recap-filings");
+
+    /// <summary>The PDFs carrying a court's electronic filing stamps: <see cref="RecapFilings"/> and the appellate filings of <see cref="CourtDocuments"/>.</summary>
+    public static IReadOnlyList<string> StampedFilings() =>
+        [.. Directory.GetFiles(RecapFilings, "*.pdf").Concat(Directory.GetFiles(CourtDocuments, "ca*.pdf")).Order(StringComparer.Ordinal)];
+
     /// <summary>The court documents that can be uploaded: the licence and the empty file left out.</summary>
     public static IReadOnlyList<string> UploadableCourtDocuments() =>
         [.. Directory.GetFiles(CourtDocuments)

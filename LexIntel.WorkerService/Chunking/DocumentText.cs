@@ -3,12 +3,15 @@ using LexIntel.WorkerService.Extraction;
 namespace LexIntel.WorkerService.Chunking;
 
 /// <summary>
-/// A document's pages joined into one text (pages separated by a blank line), with the offset where
-/// each page starts; chunk and citation offsets refer to this text.
+/// A document's pages joined into one text, with the offset where each page starts; chunk and
+/// citation offsets refer to this text. A page that ends a sentence is separated from the next by a
+/// blank line (a paragraph break to the chunker); a page that stops mid-sentence continues on the
+/// next line, so the sentence is not split at the page break.
 /// </summary>
 public sealed class DocumentText
 {
     private const string PageSeparator = "\n\n";
+    private const string ContinuedSeparator = "\n";
     private readonly int[] pageStarts;
     private readonly int[] pageNumbers;
 
@@ -31,14 +34,30 @@ public sealed class DocumentText
         {
             if (i > 0)
             {
-                builder.Append(PageSeparator);
+                builder.Append(EndsMidSentence(builder) ? ContinuedSeparator : PageSeparator);
             }
 
             starts[i] = builder.Length;
-            builder.Append(pages[i].Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00A0', ' '));
+            builder.Append(pages[i].Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u00A0', ' ').TrimEnd());
         }
 
         return new DocumentText(builder.ToString(), starts, [.. pages.Select(p => p.Number)]);
+    }
+
+    /// <summary>
+    /// The text so far stops inside a sentence: its last character is a letter, a digit or a comma-like
+    /// mark. A page ending in a full stop, a colon, a closing quote or bracket, or nothing, ends its
+    /// paragraph as far as the join can tell.
+    /// </summary>
+    private static bool EndsMidSentence(System.Text.StringBuilder text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var last = text[^1];
+        return char.IsLetterOrDigit(last) || last is ',' or ';' or '-' or '–' or '—';
     }
 
     /// <summary>The page number the character at <paramref name="offset"/> is on.</summary>

@@ -3,6 +3,7 @@ using LexIntel.Shared.Data.Entities;
 using LexIntel.Shared.Queue;
 using LexIntel.WorkerService.Chunking;
 using LexIntel.WorkerService.Extraction;
+using LexIntel.WorkerService.TextCleanup;
 
 namespace LexIntel.WorkerService.Pipeline;
 
@@ -13,6 +14,7 @@ namespace LexIntel.WorkerService.Pipeline;
 internal sealed class DocumentRun(JobMessage job, Document document, Guid passId)
 {
     private ExtractedDocument? extracted;
+    private CleanedDocument? cleaned;
     private DocumentText? text;
     private IReadOnlyList<TextChunk>? chunks;
     private IReadOnlyList<FoundCitation>? citations;
@@ -28,6 +30,9 @@ internal sealed class DocumentRun(JobMessage job, Document document, Guid passId
     public Guid PassId => passId;
 
     public ExtractedDocument Extracted { get => extracted ?? throw NotYet(nameof(Extracted)); set => extracted = value; }
+
+    /// <summary>The pages without their furniture, and the furniture taken off them.</summary>
+    public CleanedDocument Cleaned { get => cleaned ?? throw NotYet(nameof(Cleaned)); set => cleaned = value; }
 
     public DocumentText Text { get => text ?? throw NotYet(nameof(Text)); set => text = value; }
 

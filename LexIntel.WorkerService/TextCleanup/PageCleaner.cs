@@ -7,14 +7,14 @@ namespace LexIntel.WorkerService.TextCleanup;
 /// Takes a document's page furniture off its pages before they are chunked: filing stamps (by
 /// pattern), pleading paper's line numbers (a column of consecutive numbers), running heads and
 /// footers (repeated at the edges of many pages) and page numbers (a number alone at a page's edge,
-/// or anywhere when the numbers follow the pages),
+/// anywhere when the numbers follow the pages, or the page's own number before its first text),
 /// then joins words hyphenated across line and page ends. Body text is left as it was: a line goes
 /// only as a whole, and only when it is at a page's edge, part of a number column or a stamp.
 /// </summary>
 public static partial class PageCleaner
 {
-    /// <summary>Page numbers are looked for this far from either edge of a page.</summary>
-    private const int PageNumberDepth = 2;
+    /// <summary>A number alone is a page number only as the first or last line of a page; inside, it is a list or a table.</summary>
+    private const int PageNumberDepth = 1;
 
     /// <summary>Removing a head can expose a page number under it, and the other way round.</summary>
     private const int Passes = 3;
@@ -49,6 +49,11 @@ public static partial class PageCleaner
             }
         }
 
+        for (var i = 0; i < pages.Count; i++)
+        {
+            LeadingPageNumber.Cut(lines[i], pages[i].Number);
+        }
+
         var texts = lines.Select(page => string.Join('\n', page.Where(l => !l.Removed).Select(l => l.Text)).Trim()).ToArray();
         var hyphenation = new Hyphenation(texts);
         for (var i = 0; i < texts.Length; i++)
@@ -60,7 +65,10 @@ public static partial class PageCleaner
 
         var cleaned = pages.Select((page, i) => new CleanedPage(
             page with { Text = texts[i] },
-            [.. stamps[i].Select(s => Spaces().Replace(s.Text, " ").Trim()), .. lines[i].Where(l => l.Removed && !string.IsNullOrWhiteSpace(l.Text)).Select(l => l.Text.Trim())])).ToList();
+            [
+                .. stamps[i].Select(s => Spaces().Replace(s.Text, " ").Trim()),
+                .. lines[i].Select(l => l.Removed ? l.Text.Trim() : l.CutPrefix).Where(f => !string.IsNullOrEmpty(f)).Cast<string>(),
+            ])).ToList();
         var (docket, filedOn) = Facets(stamps.SelectMany(s => s).ToList());
         return new CleanedDocument(cleaned, docket, filedOn);
     }

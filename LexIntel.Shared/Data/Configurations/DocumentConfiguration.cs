@@ -16,6 +16,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.FailureCode).HasMaxLength(50);
         builder.Property(d => d.FailureReason).HasMaxLength(2000);
         builder.Property(d => d.RunNumber).IsConcurrencyToken();
+        builder.Property(d => d.DocketNumber).HasMaxLength(50);
 
         builder.HasOne(d => d.Case).WithMany(c => c.Documents).HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(d => d.TenantId).OnDelete(DeleteBehavior.Restrict);
@@ -24,5 +25,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         // The same bytes uploaded twice to one case are one document.
         builder.HasIndex(d => new { d.CaseId, d.Sha256 }).IsUnique();
         builder.HasIndex(d => new { d.TenantId, d.CaseId, d.Status });
+
+        // Filings of one docket, found by the number their stamps carry.
+        builder.HasIndex(d => new { d.TenantId, d.DocketNumber });
     }
 }

@@ -27,6 +27,15 @@ public sealed class Document : ICreationOrdered
 
     public int? PageCount { get; set; }
 
+    /// <summary>How many of the pages had their text recognized by OCR.</summary>
+    public int OcrPageCount { get; set; }
+
+    /// <summary>The docket number the court's filing stamps carry (<c>21-50498</c>, <c>1:16-cv-01234</c>); null without a stamp.</summary>
+    public string? DocketNumber { get; set; }
+
+    /// <summary>The filing date the court's filing stamps carry; null without a stamp.</summary>
+    public DateOnly? FiledOn { get; set; }
+
     /// <summary>The e-mail this document was attached to, if it came as an attachment.</summary>
     public Guid? ParentDocumentId { get; set; }
 
@@ -46,6 +55,8 @@ public sealed class Document : ICreationOrdered
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<DocumentChunk> Chunks { get; } = [];
+
+    public List<DocumentPage> Pages { get; } = [];
 
     /// <summary>
     /// A new document's id, taken before its file is staged, since the file is staged under the

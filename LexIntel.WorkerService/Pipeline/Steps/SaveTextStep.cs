@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LexIntel.WorkerService.Pipeline.Steps;
 
 /// <summary>
-/// One transaction that replaces the document's passages and citations with this pass's, so a
-/// redelivered job never duplicates anything; rolled back when the run is no longer current.
+/// One transaction that replaces the document's passages, citations and pages (with the furniture
+/// taken off them) with this pass's, and sets what the filing stamps said, so a redelivered job
+/// never duplicates anything; rolled back when the run is no longer current.
 /// </summary>
 internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : IDocumentStep
 {
@@ -21,6 +22,17 @@ internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : ID
         var now = time.GetUtcNow();
         var documentId = run.Document.Id;
         var pageCount = run.Text.PageCount;
+        var tenantId = run.Document.TenantId;
+        var cleaned = run.Cleaned;
+        var ocrPageCount = cleaned.Pages.Count(p => p.Page.ByOcr);
+        var pages = cleaned.Pages.Select(p => new DocumentPage
+        {
+            TenantId = tenantId,
+            DocumentId = documentId,
+            Number = p.Page.Number,
+            ExtractedByOcr = p.Page.ByOcr,
+            Furniture = [.. p.Furniture],
+        }).ToList();
         var chunks = run.Chunks.Select(c => new DocumentChunk
         {
             Id = Guid.CreateVersion7(now),
@@ -63,13 +75,22 @@ internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : ID
                 await using var transaction = await context.Database.BeginTransactionAsync(ct);
                 await context.Citations.Where(c => c.DocumentId == documentId).ExecuteDeleteAsync(ct);
                 await context.DocumentChunks.Where(c => c.DocumentId == documentId).ExecuteDeleteAsync(ct);
+                await context.DocumentPages.Where(p => p.DocumentId == documentId).ExecuteDeleteAsync(ct);
                 await ChunkBulkWriter.WriteAsync(context, chunks, ct);
                 context.Citations.AddRange(citations);
+                context.DocumentPages.AddRange(pages);
                 await context.SaveChangesAsync(ct);
 
                 var current = await context.Documents
                     .Where(DocumentStages.IsCurrentRun(run.Job))
-                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.PageCount, pageCount).SetProperty(d => d.UpdatedAt, now), ct);
+                    .ExecuteUpdateAsync(
+                        set => set
+                            .SetProperty(d => d.PageCount, pageCount)
+                            .SetProperty(d => d.OcrPageCount, ocrPageCount)
+                            .SetProperty(d => d.DocketNumber, cleaned.DocketNumber)
+                            .SetProperty(d => d.FiledOn, cleaned.FiledOn)
+                            .SetProperty(d => d.UpdatedAt, now),
+                        ct);
                 if (current == 0)
                 {
                     await transaction.RollbackAsync(ct);
