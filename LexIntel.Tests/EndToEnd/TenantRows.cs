@@ -9,7 +9,7 @@ namespace LexIntel.Tests.EndToEnd;
 public sealed record TenantRows(Guid TenantId, Guid CaseId, Guid DocumentId, Guid ChunkId, Guid CitationId, Guid ConversationId, Guid TurnId, Guid AuditEntryId, Guid ApiKeyId)
 {
     private static readonly string[] Entities =
-        ["tenant", "case", "case member", "document", "chunk", "citation", "conversation", "turn", "audit entry", "api key"];
+        ["tenant", "case", "case member", "document", "page", "chunk", "citation", "conversation", "turn", "audit entry", "api key"];
 
     /// <summary>Every row, as <see cref="SeenByAsync"/> names them.</summary>
     public IReadOnlyList<string> All => [.. Entities.Select(Name)];
@@ -28,6 +28,7 @@ public sealed record TenantRows(Guid TenantId, Guid CaseId, Guid DocumentId, Gui
             SizeBytes = Text.Length, Sha256 = new string('a', 64), StorageKey = "k", Status = ProcessingStatus.Ready, RunNumber = 1,
             CreatedAt = now, UpdatedAt = now,
         });
+        db.DocumentPages.Add(new DocumentPage { TenantId = rows.TenantId, DocumentId = rows.DocumentId, Number = 1, Furniture = ["Case 1:16-cv-01234-ABC Document 40 Filed 03/16/22 Page 1 of 1"] });
         db.DocumentChunks.Add(new DocumentChunk { Id = rows.ChunkId, DocumentId = rows.DocumentId, Text = Text, PageStart = 1, PageEnd = 1, CharEnd = Text.Length });
         db.Citations.Add(new Citation
         {
@@ -60,6 +61,7 @@ public sealed record TenantRows(Guid TenantId, Guid CaseId, Guid DocumentId, Gui
             await db.Cases.AnyAsync(c => c.Id == CaseId, cancellationToken),
             await db.CaseMembers.AnyAsync(m => m.CaseId == CaseId, cancellationToken),
             await db.Documents.AnyAsync(d => d.Id == DocumentId, cancellationToken),
+            await db.DocumentPages.AnyAsync(p => p.DocumentId == DocumentId, cancellationToken),
             await db.DocumentChunks.AnyAsync(c => c.Id == ChunkId, cancellationToken),
             await db.Citations.AnyAsync(c => c.Id == CitationId, cancellationToken),
             await db.Conversations.AnyAsync(c => c.Id == ConversationId, cancellationToken),
