@@ -154,7 +154,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         var caseId = await client.CreateCaseAsync("Bad input", Cancel);
 
         using var empty = await client.UploadAsync(caseId, Cancel, ("empty.pdf", CorpusFile("empty.pdf")));
-        using var binary = await client.UploadAsync(caseId, Cancel, ("photo.pdf", new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])));
+        using var binary = await client.UploadAsync(caseId, Cancel, ("program.pdf", new ByteArrayContent([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0])));
         using var notMultipart = await client.PostAsJsonAsync($"/api/cases/{caseId}/documents", new { file = "x" }, Cancel);
         using var unknownCase = await client.UploadAsync(Guid.NewGuid(), Cancel, ("a.txt", new StringContent("text")));
 
@@ -284,8 +284,10 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal(5, byName["missouri.pdf"].PageCount);
         Assert.Equal("ready", byName["notes.txt"].Status);
         Assert.Equal(1, byName["notes.txt"].CitationCount);
+        // An attached image is a scan to read; this one is only a PNG's first bytes.
         Assert.Equal("failed", byName["logo.png"].Status);
-        Assert.Equal("unsupported_type", byName["logo.png"].FailureCode);
+        Assert.Equal("corrupt", byName["logo.png"].FailureCode);
+        Assert.StartsWith("the image could not be read", byName["logo.png"].FailureReason, StringComparison.Ordinal);
 
         using var reprocess = await client.PostAsync($"/api/documents/{emailId}/reprocess", null, Cancel);
         Assert.Equal("ready", (await client.WaitUntilFinishedAsync(emailId, Cancel)).Status);
