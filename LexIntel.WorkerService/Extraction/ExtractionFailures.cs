@@ -14,6 +14,9 @@ public static class ExtractionFailures
     /// <summary>A file nested deeper than a depth limit of <see cref="ExtractionLimits"/>.</summary>
     public const string TooDeepCode = "too_deep";
 
+    /// <summary>A damaged file, or one that is not what it claims to be.</summary>
+    public const string CorruptCode = "corrupt";
+
     private const string SplitIt = "split it into smaller files";
 
     public static PermanentJobException NoText(string reason) => new(NoTextCode, reason);
@@ -22,10 +25,10 @@ public static class ExtractionFailures
         new("encrypted", "the file is encrypted or password-protected; upload an unprotected copy", inner);
 
     public static PermanentJobException Corrupt(string format, Exception inner) =>
-        new("corrupt", $"the file could not be read as {format}: {inner.Message}", inner);
+        new(CorruptCode, $"the file could not be read as {format}: {inner.Message}", inner);
 
     public static PermanentJobException CutShort(string format) =>
-        new("corrupt", $"the {format} file is cut short (its end is missing); upload the complete file");
+        new(CorruptCode, $"the {format} file is cut short (its end is missing); upload the complete file");
 
     public static PermanentJobException Unsupported(string? contentType) =>
         new("unsupported_type", $"files of type {contentType ?? "unknown"} are not supported");

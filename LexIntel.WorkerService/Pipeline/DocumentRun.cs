@@ -11,8 +11,9 @@ namespace LexIntel.WorkerService.Pipeline;
 /// One job's pass over a document's run: the document, and what the job's earlier steps produced
 /// for its later ones. Nothing here outlives the job; what the next job needs is in PostgreSQL.
 /// </summary>
-internal sealed class DocumentRun(JobMessage job, Document document, Guid passId)
+internal sealed class DocumentRun(JobMessage job, Document document, Guid passId) : IAsyncDisposable
 {
+    private FileStream? original;
     private ExtractedDocument? extracted;
     private CleanedDocument? cleaned;
     private DocumentText? text;
@@ -29,6 +30,9 @@ internal sealed class DocumentRun(JobMessage job, Document document, Guid passId
     /// </summary>
     public Guid PassId => passId;
 
+    /// <summary>A local copy of the stored original, for the steps that read the file itself; deleted with the run.</summary>
+    public FileStream Original { get => original ?? throw NotYet(nameof(Original)); set => original = value; }
+
     public ExtractedDocument Extracted { get => extracted ?? throw NotYet(nameof(Extracted)); set => extracted = value; }
 
     /// <summary>The pages without their furniture, and the furniture taken off them.</summary>
@@ -39,6 +43,8 @@ internal sealed class DocumentRun(JobMessage job, Document document, Guid passId
     public IReadOnlyList<TextChunk> Chunks { get => chunks ?? throw NotYet(nameof(Chunks)); set => chunks = value; }
 
     public IReadOnlyList<FoundCitation> Citations { get => citations ?? throw NotYet(nameof(Citations)); set => citations = value; }
+
+    public ValueTask DisposeAsync() => original?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private static InvalidOperationException NotYet(string what) =>
         new($"{what} is produced by an earlier step of the same job; check the order of DocumentPipeline.Steps.");

@@ -25,7 +25,7 @@ public sealed class SandboxedExtractionTests
     [Fact]
     public async Task The_corpus_and_an_email_with_attachments_extract_through_the_sandbox_exactly_as_in_the_worker()
     {
-        var inProcess = new DocumentExtractors([new PdfTextExtractor(), new DocxTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor(), new EmailTextExtractor()]);
+        var inProcess = new DocumentExtractors([new PdfTextExtractor(), new DocxTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor(), new EmailTextExtractor(), new ImageExtractor()]);
         using var sandboxed = new Sandboxed(new SandboxOptions(), new ExtractionLimits());
         var files = TestData.UploadableCourtDocuments().Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).Append(("opinion.eml", SampleEmail.Build())).ToList();
         var compared = 0;
