@@ -68,6 +68,11 @@ internal sealed class AppStores : IAsyncDisposable
             found.Add("chunk or citation rows");
         }
 
+        if (await db.DocumentPages.AnyAsync(p => p.DocumentId == id, cancellationToken))
+        {
+            found.Add("page rows");
+        }
+
         var outbox = await db.OutboxMessages.AsNoTracking().Where(m => m.DispatchedAt == null).Select(m => new { m.Kind, m.Payload }).ToListAsync(cancellationToken);
         found.AddRange(outbox.Where(m => m.Payload.Contains(id.ToString(), StringComparison.Ordinal)).Select(m => $"outbox {m.Kind} not done"));
 
