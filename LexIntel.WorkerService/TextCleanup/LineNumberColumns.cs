@@ -2,12 +2,15 @@ namespace LexIntel.WorkerService.TextCleanup;
 
 /// <summary>
 /// Pleading paper's line numbers (1 to 28 down the left margin): a run of lines that are nothing but
-/// consecutive integers. A single number or a few in a table are not a column.
+/// ascending integers, one after the other (one may be missing). A single number or a few in a table are not a column.
 /// </summary>
 internal static class LineNumberColumns
 {
-    /// <summary>The fewest consecutive numbers that make a column.</summary>
+    /// <summary>The fewest numbers that make a column.</summary>
     public const int MinRun = 5;
+
+    /// <summary>Extraction sometimes loses a number of the column (or puts it elsewhere); one missing does not end it.</summary>
+    public const int MaxStep = 2;
 
     public static void Remove(IReadOnlyList<PageLine> lines)
     {
@@ -16,7 +19,7 @@ internal static class LineNumberColumns
         foreach (var line in lines.Where(l => l.IsContent))
         {
             var number = PageNumbers.BareNumber(line.Text);
-            if (number is { } n && last is { } l && n == l + 1)
+            if (number is { } n && last is { } l && n > l && n <= l + MaxStep)
             {
                 run.Add(line);
             }

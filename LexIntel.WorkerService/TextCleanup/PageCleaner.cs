@@ -14,7 +14,10 @@ namespace LexIntel.WorkerService.TextCleanup;
 public static partial class PageCleaner
 {
     /// <summary>A number alone is a page number only as the first or last line of a page; inside, it is a list or a table.</summary>
-    private const int PageNumberDepth = 1;
+    private const int BareNumberDepth = 1;
+
+    /// <summary>"- 3 -" or "Page 3" is a page number among the first or last few lines too (below a rule or beside a footer).</summary>
+    private const int MarkedNumberDepth = 3;
 
     /// <summary>Removing a head can expose a page number under it, and the other way round.</summary>
     private const int Passes = 3;
@@ -42,7 +45,9 @@ public static partial class PageCleaner
             RunningLines.Remove(lines);
             foreach (var page in lines)
             {
-                foreach (var line in PageEdges.Of(page, PageNumberDepth).Where(l => PageNumbers.IsPageNumber(l.Text)).ToList())
+                var numbers = PageEdges.Of(page, BareNumberDepth).Where(l => PageNumbers.IsPageNumber(l.Text))
+                    .Concat(PageEdges.Of(page, MarkedNumberDepth).Where(l => PageNumbers.IsMarked(l.Text)));
+                foreach (var line in numbers.ToList())
                 {
                     line.Removed = true;
                 }

@@ -54,10 +54,14 @@ internal static partial class RunningLines
         }
     }
 
-    private static string Key(string line) => Spaces().Replace(Digits().Replace(line.Trim(), "#"), " ");
+    /// <summary>The line with its numbers set aside: digits, and a lower-case roman page number at either end (front matter's "i CASE NO. …").</summary>
+    private static string Key(string line) => Spaces().Replace(EdgeRoman().Replace(Digits().Replace(line.Trim(), "#"), "#"), " ");
 
     [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();
+
+    [GeneratedRegex(@"^[ivxl]{1,6}(?=\s)|(?<=\s)[ivxl]{1,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EdgeRoman();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();

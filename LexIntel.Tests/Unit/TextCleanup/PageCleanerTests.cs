@@ -72,4 +72,15 @@ public sealed class PageCleanerTests
 
         Assert.Equal("The factors are:\n1\nnotice\n2\nprejudice\n3\ndelay", cleaned.Pages[0].Page.Text);
     }
+
+    [Fact]
+    public void A_line_number_column_missing_a_number_is_still_a_column_and_a_marked_page_number_goes_from_below_a_rule()
+    {
+        var column = string.Join('\n', Enumerable.Range(1, 33).Where(n => n != 29));
+
+        var cleaned = PageCleaner.Clean([new ExtractedPage(1, $"{column}\n28 ________\n- 2 -\nThe trustees set the fee.\nIt was reasonable.")]);
+
+        Assert.Equal("28 ________\nThe trustees set the fee.\nIt was reasonable.", cleaned.Pages[0].Page.Text);
+        Assert.Equal([.. Enumerable.Range(1, 33).Where(n => n != 29).Select(n => $"{n}"), "- 2 -"], cleaned.Pages[0].Furniture);
+    }
 }
