@@ -9,9 +9,11 @@ public static class DocumentContentTypes
     public const string PlainText = "text/plain";
     public const string Markdown = "text/markdown";
     public const string Email = "message/rfc822";
+    public const string Doc = "application/msword";
+    public const string Rtf = "application/rtf";
 
     /// <summary>What an accepted file is, in the words an error message uses.</summary>
-    public const string AcceptedKinds = "a PDF, Word (.docx), HTML, plain text, Markdown or e-mail (.eml) file";
+    public const string AcceptedKinds = "a PDF, Word (.docx, .doc), RTF, HTML, plain text, Markdown or e-mail (.eml) file";
 
-    public static IReadOnlyList<string> All { get; } = [Pdf, Docx, Html, PlainText, Markdown, Email];
+    public static IReadOnlyList<string> All { get; } = [Pdf, Docx, Html, PlainText, Markdown, Email, Doc, Rtf];
 }
