@@ -5,7 +5,7 @@ namespace LexIntel.Tests.Infrastructure;
 
 /// <summary>
 /// The corpus's Word 97 document (<c>word-doc.doc</c>, an Indiana Supreme Court opinion) and
-/// copies of it changed the way real files differ: cut short, damaged, marked encrypted, or a
+/// copies of it changed the ways real files differ: cut short, damaged, marked encrypted, or a
 /// compound file whose main stream is not Word's (as an Excel workbook's or an Outlook message's).
 /// </summary>
 public static class LegacyWordFiles
@@ -18,6 +18,10 @@ public static class LegacyWordFiles
     private const int FibFlagsOffset = 0x0A;
     private const ushort FibEncrypted = 0x0100;
     private const int NameLengthOffset = 0x40;
+    private const int SectorLength = 512;
+
+    /// <summary>Where the header lists the first sector of the allocation table.</summary>
+    private const int FirstFatSectorOffset = 0x4C;
 
     public static byte[] Original() => File.ReadAllBytes(TestData.CourtDocument(FileName));
 
@@ -28,11 +32,20 @@ public static class LegacyWordFiles
         return bytes[..(int)(bytes.Length * fraction)];
     }
 
-    /// <summary>The compound file's header kept, everything after it overwritten with noise.</summary>
-    public static byte[] Corrupt()
+    /// <summary>The compound file's allocation table overwritten with zeros: every stream's sectors lost.</summary>
+    public static byte[] AllocationTableZeroed()
     {
         var bytes = Original();
-        new Random(19).NextBytes(bytes.AsSpan(512));
+        var firstFatSector = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(FirstFatSectorOffset));
+        bytes.AsSpan((firstFatSector + 1) * SectorLength, SectorLength).Clear();
+        return bytes;
+    }
+
+    /// <summary>The compound file's header kept, everything after it overwritten with noise.</summary>
+    public static byte[] Noise()
+    {
+        var bytes = Original();
+        new Random(19).NextBytes(bytes.AsSpan(SectorLength));
         return bytes;
     }
 
@@ -63,7 +76,7 @@ public static class LegacyWordFiles
     /// <summary>Word's FIB, where its stream starts, begins with <c>wIdent</c> 0xA5EC at a sector's start.</summary>
     private static int WordDocumentStreamStart(byte[] bytes)
     {
-        for (var offset = 512; offset + 2 <= bytes.Length; offset += 512)
+        for (var offset = SectorLength; offset + 2 <= bytes.Length; offset += SectorLength)
         {
             if (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(offset)) == 0xA5EC)
             {

@@ -14,6 +14,8 @@ internal static class ExtractionServiceCollectionExtensions
         services.AddSingleton<IDocumentExtractor, HtmlTextExtractor>();
         services.AddSingleton<IDocumentExtractor, PlainTextExtractor>();
         services.AddSingleton<IDocumentExtractor, EmailTextExtractor>();
+        services.AddSingleton<IDocumentExtractor, DocTextExtractor>();
+        services.AddSingleton<IDocumentExtractor, RtfTextExtractor>();
         services.AddSingleton<DocumentExtractors>();
         return services;
     }

@@ -51,7 +51,7 @@ public sealed class LegacyFormatSniffingTests
         LegacyWordFiles.Original().AsSpan(0, 512).CopyTo(noise);
 
         Assert.Null(Sniff(noise, "opinion.doc"));
-        Assert.Null(Sniff(LegacyWordFiles.Corrupt(), "opinion.doc"));
+        Assert.Null(Sniff(LegacyWordFiles.Noise(), "opinion.doc"));
     }
 
     [Fact]
