@@ -16,6 +16,7 @@ PG_MAJOR=15
 # container path runs the image of the same version (AzuriteBuilderExtensions.Version).
 AZURITE_VERSION=3.35.0
 packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server build-essential dpkg-dev chromium)
+packages+=(antiword unrtf)
 
 missing=()
 for p in "${packages[@]}"; do
