@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what LexIntel needs on a Debian 12 (bookworm) machine with no container engine:
 # PostgreSQL 15 with pgvector, redis-server and Azurite (the Azure Storage emulator, from npm),
-# which the AppHost's embedded default runs as Aspire executable resources, and Chromium, which
-# the browser test drives (Playwright cannot download its own browser here). Idempotent: a second
+# which the AppHost's embedded default runs as Aspire executable resources, the OCR tools the worker
+# runs on scans (poppler's pdftoppm, Tesseract 5 with English, libtiff's tiffsplit; the worker's
+# container image installs the same), and Chromium, which the browser test drives (Playwright
+# cannot download its own browser here). Idempotent: a second
 # run changes nothing.
 set -euo pipefail
 
@@ -16,6 +18,7 @@ PG_MAJOR=15
 # container path runs the image of the same version (AzuriteBuilderExtensions.Version).
 AZURITE_VERSION=3.35.0
 packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server build-essential dpkg-dev chromium)
+packages+=(poppler-utils tesseract-ocr tesseract-ocr-eng libtiff-tools)
 packages+=(antiword unrtf)
 
 missing=()

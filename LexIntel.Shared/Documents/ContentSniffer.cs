@@ -16,6 +16,10 @@ public static class ContentSniffer
     // Viewers accept a PDF header anywhere in the first kilobyte; so do we.
     private const int PdfHeaderWindow = 1024;
 
+    private static ReadOnlySpan<byte> PngSignature => [0x89, (byte)'P', (byte)'N', (byte)'G', (byte)'\r', (byte)'\n', 0x1A, (byte)'\n'];
+
+    private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
+
     private static readonly string[] EmailHeaders =
         ["from:", "to:", "subject:", "date:", "received:", "return-path:", "message-id:", "mime-version:", "delivered-to:", "reply-to:", "x-"];
 
@@ -35,6 +39,11 @@ public static class ContentSniffer
         if (bytes[..Math.Min(read, PdfHeaderWindow)].IndexOf("%PDF-"u8) >= 0)
         {
             return DocumentContentTypes.Pdf;
+        }
+
+        if (ImageType(bytes) is { } image)
+        {
+            return image;
         }
 
         if (bytes.StartsWith("PK\x03\x04"u8))
@@ -73,6 +82,13 @@ public static class ContentSniffer
         var extension = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
         return extension is ".md" or ".markdown" ? DocumentContentTypes.Markdown : DocumentContentTypes.PlainText;
     }
+
+    /// <summary>The image formats scanners write, by their signatures.</summary>
+    private static string? ImageType(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(PngSignature) ? DocumentContentTypes.Png
+        : bytes.StartsWith(JpegSignature) ? DocumentContentTypes.Jpeg
+        : bytes.StartsWith("II*\0"u8) || bytes.StartsWith("MM\0*"u8) ? DocumentContentTypes.Tiff
+        : null;
 
     private static bool IsWordDocument(Stream content)
     {

@@ -11,7 +11,10 @@ namespace LexIntel.Shared.Pipeline;
 /// </summary>
 public static class DocumentPipeline
 {
-    public static PipelineStep Extract { get; } = new("extract", ProcessingStatus.Extracting, Queue.JobKinds.Extract, 5, 25);
+    public static PipelineStep Extract { get; } = new("extract", ProcessingStatus.Extracting, Queue.JobKinds.Extract, 5, 10);
+
+    /// <summary>OCR of scanned pages and images: seconds a page, so it has most of the extraction stage's range to move through.</summary>
+    public static PipelineStep Recognize { get; } = new("ocr", ProcessingStatus.Extracting, Queue.JobKinds.Extract, 10, 25);
 
     public static PipelineStep StoreAttachments { get; } = new("attachments", ProcessingStatus.Extracting, Queue.JobKinds.Extract, 25, 30);
 
@@ -25,7 +28,7 @@ public static class DocumentPipeline
 
     public static PipelineStep Publish { get; } = new("publish", ProcessingStatus.Indexing, Queue.JobKinds.Embed, 96, 100);
 
-    public static IReadOnlyList<PipelineStep> Steps { get; } = [Extract, StoreAttachments, Chunk, FindCitations, SaveText, Embed, Publish];
+    public static IReadOnlyList<PipelineStep> Steps { get; } = [Extract, Recognize, StoreAttachments, Chunk, FindCitations, SaveText, Embed, Publish];
 
     /// <summary>The job kinds in the order a document meets them.</summary>
     public static IReadOnlyList<string> JobKinds { get; } = [.. Steps.Select(s => s.JobKind).Distinct()];

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Documents;
+using LexIntel.ApiService.Search;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Documents;
 using LexIntel.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
 
     [Fact]
-    public async Task Court_documents_become_searchable_chunks_and_a_scan_fails_with_a_reason()
+    public async Task Court_documents_become_searchable_chunks_and_a_scan_is_read_by_ocr()
     {
         using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
         var caseId = await client.CreateCaseAsync("Tarrant v. Herrmann", Cancel);
@@ -55,12 +56,19 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal(23, results["broken-mime.pdf"].PageCount);
 
         var scan = results["image-pdf.pdf"];
-        Assert.Equal("failed", scan.Status);
-        Assert.Equal("no_extractable_text", scan.FailureCode);
-        Assert.Equal("no extractable text (scanned PDF; OCR not enabled)", scan.FailureReason);
-        Assert.Equal(0, scan.ChunkCount);
+        Assert.Equal("ready", scan.Status);
+        Assert.Equal(2, scan.PageCount);
 
         await using var db = await OpenDatabaseAsync();
+        var scanChunks = await db.DocumentChunks.AsNoTracking().Where(c => c.DocumentId == scan.Id).OrderBy(c => c.Ordinal).ToListAsync(Cancel);
+        Assert.StartsWith("(Slip Opinion) OCTOBER TERM, 2012", scanChunks[0].Text, StringComparison.Ordinal);
+
+        // A word only page 2 holds is found by keyword search, on page 2.
+        using var search = await client.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query = "diverting", mode = "keyword" }, Cancel);
+        var hits = (await search.Content.ReadFromJsonAsync<SearchResponse>(Cancel))!.Items.Where(h => h.DocumentId == scan.Id).ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, h => Assert.Equal((2, 2), (h.PageStart, h.PageEnd)));
+
         var chunks = await db.DocumentChunks.AsNoTracking().Where(c => c.DocumentId == opinion.Id).OrderBy(c => c.Ordinal).ToListAsync(Cancel);
         Assert.Equal(opinion.ChunkCount, chunks.Count);
         Assert.Equal(Enumerable.Range(0, chunks.Count), chunks.Select(c => c.Ordinal));
@@ -71,8 +79,9 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
             Assert.InRange(c.PageStart, 1, c.PageEnd);
         });
 
-        // Every page with text is in some chunk; the last two pages are the appendix's maps.
-        Assert.Equal(Enumerable.Range(1, 28), chunks.SelectMany(c => Enumerable.Range(c.PageStart, c.PageEnd - c.PageStart + 1)).Distinct().Order());
+        // Every page with text is in some chunk; the last two pages are the appendix's maps, whose
+        // labels (if any) only OCR reads.
+        Assert.Subset(chunks.SelectMany(c => Enumerable.Range(c.PageStart, c.PageEnd - c.PageStart + 1)).ToHashSet(), Enumerable.Range(1, 28).ToHashSet());
         Assert.Contains(await db.Citations.AsNoTracking().Where(c => c.DocumentId == opinion.Id).Select(c => c.Normalized).ToListAsync(Cancel), n => n == "200 U.S. 321");
     }
 
@@ -145,7 +154,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         var caseId = await client.CreateCaseAsync("Bad input", Cancel);
 
         using var empty = await client.UploadAsync(caseId, Cancel, ("empty.pdf", CorpusFile("empty.pdf")));
-        using var binary = await client.UploadAsync(caseId, Cancel, ("photo.pdf", new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])));
+        using var binary = await client.UploadAsync(caseId, Cancel, ("program.pdf", new ByteArrayContent([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3E, 0])));
         using var notMultipart = await client.PostAsJsonAsync($"/api/cases/{caseId}/documents", new { file = "x" }, Cancel);
         using var unknownCase = await client.UploadAsync(Guid.NewGuid(), Cancel, ("a.txt", new StringContent("text")));
 
@@ -275,8 +284,10 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal(5, byName["missouri.pdf"].PageCount);
         Assert.Equal("ready", byName["notes.txt"].Status);
         Assert.Equal(1, byName["notes.txt"].CitationCount);
+        // An attached image is a scan to read; this one is only a PNG's first bytes.
         Assert.Equal("failed", byName["logo.png"].Status);
-        Assert.Equal("unsupported_type", byName["logo.png"].FailureCode);
+        Assert.Equal("corrupt", byName["logo.png"].FailureCode);
+        Assert.StartsWith("the image could not be read", byName["logo.png"].FailureReason, StringComparison.Ordinal);
 
         using var reprocess = await client.PostAsync($"/api/documents/{emailId}/reprocess", null, Cancel);
         Assert.Equal("ready", (await client.WaitUntilFinishedAsync(emailId, Cancel)).Status);

@@ -14,6 +14,7 @@ internal static class ExtractionServiceCollectionExtensions
         services.AddSingleton<IDocumentExtractor, HtmlTextExtractor>();
         services.AddSingleton<IDocumentExtractor, PlainTextExtractor>();
         services.AddSingleton<IDocumentExtractor, EmailTextExtractor>();
+        services.AddSingleton<IDocumentExtractor, ImageExtractor>();
         services.AddSingleton<IDocumentExtractor, DocTextExtractor>();
         services.AddSingleton<IDocumentExtractor, RtfTextExtractor>();
         services.AddSingleton<DocumentExtractors>();

@@ -1,6 +1,7 @@
 using LexIntel.Shared.Documents;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
@@ -9,18 +10,19 @@ namespace LexIntel.WorkerService.Extraction;
 
 /// <summary>
 /// PDF text per page with PdfPig's content-order extractor (<c>page.Text</c> glues words together).
-/// A PDF without a text layer fails with a clear reason instead of succeeding empty. Pages, text
+/// A page that is an image with (almost) no text layer is marked for OCR; a PDF with neither text
+/// nor images fails with a clear reason instead of succeeding empty. Pages, text
 /// and the bytes its streams decode to are bounded by <see cref="ExtractionLimits"/> as it is read.
 /// </summary>
 public sealed class PdfTextExtractor(IOptions<ExtractionLimits> limits) : IDocumentExtractor
 {
-    public const string NoTextLayer = "no extractable text (scanned PDF; OCR not enabled)";
+    public const string NoText = "no extractable text: the PDF's pages hold neither text nor images";
 
     /// <summary>
-    /// Below this many letters per page, a PDF whose pages are mostly images is a scan with at most a
-    /// stamped header (as RECAP adds to scanned filings), not a document with text.
+    /// Below this many letters, a page with an image is a scan with at most a stamped header (as
+    /// RECAP adds to scanned filings), not a page of text.
     /// </summary>
-    public const int ScannedLettersPerPage = 50;
+    public const int ScannedPageLetters = 50;
 
     /// <summary>
     /// Writers end a PDF with <c>%%EOF</c>, some followed by a little padding; readers look for it
@@ -56,18 +58,14 @@ public sealed class PdfTextExtractor(IOptions<ExtractionLimits> limits) : IDocum
                 var pageText = ContentOrderTextExtractor.GetText(page);
                 streams.ThrowIfBreached();
                 text.Spend(pageText.Length);
-                pages.Add(new ExtractedPage(page.Number, pageText));
+                pages.Add(new ExtractedPage(page.Number, pageText, NeedsOcr(page, pageText)));
             }
 
-            // Images are only looked at when there is little text: parsing them costs time a normal PDF need not spend.
-            var letters = pages.Sum(p => p.Text.Count(char.IsLetter));
-            var scanned = letters == 0
-                || (letters < ScannedLettersPerPage * pages.Count && document.GetPages().Count(p => p.GetImages().Any()) * 2 >= pages.Count);
-            if (scanned)
+            if (!pages.Any(p => p.NeedsOcr || p.Text.Any(char.IsLetter)))
             {
                 // A file that lost its end (an interrupted download or copy) reads as pages without
-                // text too; calling it a scan would send the user looking for OCR.
-                throw HasEndMarker(content) ? ExtractionFailures.NoText(NoTextLayer) : ExtractionFailures.CutShort("PDF");
+                // text or images too; calling it empty would hide that it is incomplete.
+                throw HasEndMarker(content) ? ExtractionFailures.NoText(NoText) : ExtractionFailures.CutShort("PDF");
             }
 
             streams.ThrowIfBreached();
@@ -93,6 +91,13 @@ public sealed class PdfTextExtractor(IOptions<ExtractionLimits> limits) : IDocum
             throw ExtractionFailures.Corrupt("PDF", ex);
         }
     }
+
+    /// <summary>
+    /// Images are only looked at on a page with little text: parsing them costs time a page of text
+    /// need not spend.
+    /// </summary>
+    private static bool NeedsOcr(Page page, string text) =>
+        text.Count(char.IsLetter) < ScannedPageLetters && page.GetImages().Any();
 
     private static bool HasEndMarker(Stream content)
     {

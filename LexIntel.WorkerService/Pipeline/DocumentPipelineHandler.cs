@@ -24,7 +24,7 @@ internal sealed partial class DocumentPipelineHandler(
             return;
         }
 
-        var run = new DocumentRun(job, document, Guid.CreateVersion7(time.GetUtcNow()));
+        await using var run = new DocumentRun(job, document, Guid.CreateVersion7(time.GetUtcNow()));
         var steps = implementations.ToDictionary(s => s.Step);
         foreach (var declared in DocumentPipeline.StepsOf(job.Kind))
         {

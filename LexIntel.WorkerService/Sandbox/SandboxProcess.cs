@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using LexIntel.WorkerService.Extraction;
+using LexIntel.WorkerService.Ocr;
 
 namespace LexIntel.WorkerService.Sandbox;
 
@@ -161,7 +163,18 @@ internal sealed class SandboxProcess : IDisposable
     /// look at a token for its work to stop.
     /// </summary>
     /// <exception cref="SandboxEndedException">The sandbox ended instead of replying.</exception>
-    public async Task<SandboxReply> ExtractAsync(SandboxRequest request, int cpuSeconds, CancellationToken cancellationToken)
+    public Task<SandboxReply> ExtractAsync(SandboxRequest request, int cpuSeconds, CancellationToken cancellationToken) =>
+        ExchangeAsync(input => SandboxProtocol.WriteRequestAsync(input, request, CancellationToken.None), cpuSeconds, onPage: null, cancellationToken);
+
+    /// <summary>
+    /// Recognizes pages by OCR, telling <paramref name="onPage"/> of each as the sandbox sends it.
+    /// The tools are the sandbox's children, with limits of their own; cancelling kills them with it.
+    /// </summary>
+    /// <exception cref="SandboxEndedException">The sandbox ended instead of replying.</exception>
+    public Task<SandboxReply> RecognizeAsync(OcrRequest request, int cpuSeconds, Func<ExtractedPage, Task> onPage, CancellationToken cancellationToken) =>
+        ExchangeAsync(input => SandboxProtocol.WriteRequestAsync(input, request, CancellationToken.None), cpuSeconds, onPage, cancellationToken);
+
+    private async Task<SandboxReply> ExchangeAsync(Func<Stream, Task> send, int cpuSeconds, Func<ExtractedPage, Task>? onPage, CancellationToken cancellationToken)
     {
         if (OperatingSystem.IsLinux())
         {
@@ -173,8 +186,12 @@ internal sealed class SandboxProcess : IDisposable
         {
             try
             {
-                await SandboxProtocol.WriteRequestAsync(process.StandardInput.BaseStream, request, CancellationToken.None);
-                reply = await SandboxProtocol.ReadReplyAsync(process.StandardOutput.BaseStream, CancellationToken.None);
+                await send(process.StandardInput.BaseStream);
+                while ((reply = await SandboxProtocol.ReadReplyAsync(process.StandardOutput.BaseStream, CancellationToken.None)) is SandboxReply.PageRecognized(var page)
+                    && onPage is not null)
+                {
+                    await onPage(page);
+                }
             }
             catch (IOException)
             {
@@ -192,7 +209,8 @@ internal sealed class SandboxProcess : IDisposable
     {
         try
         {
-            process.Kill();
+            // The tools an OCR request started go with it.
+            process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {

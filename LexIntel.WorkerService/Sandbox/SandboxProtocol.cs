@@ -3,21 +3,28 @@ using System.Text;
 using System.Text.Json;
 using LexIntel.Shared.Queue;
 using LexIntel.WorkerService.Extraction;
+using LexIntel.WorkerService.Ocr;
 
 namespace LexIntel.WorkerService.Sandbox;
 
 /// <summary>
 /// The messages between the worker and a sandbox over the sandbox's standard input and output:
 /// each a 4-byte little-endian length and that many bytes, written with <see cref="BinaryWriter"/>.
-/// The sandbox sends one message when it is ready, then one reply per request; the worker closing
-/// the sandbox's input ends it.
+/// The sandbox sends one message when it is ready, then one reply per request (after an OCR
+/// request's pages, each sent as it is recognized); the worker closing the sandbox's input ends it.
 /// </summary>
 internal static class SandboxProtocol
 {
     /// <summary>The ready message's one byte; a sandbox of another build would answer another.</summary>
-    private const byte Version = 2;
+    private const byte Version = 3;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private enum RequestKind : byte
+    {
+        Extract,
+        Recognize,
+    }
 
     private enum ReplyKind : byte
     {
@@ -25,6 +32,8 @@ internal static class SandboxProtocol
         Refused,
         OutOfMemory,
         Failed,
+        PageRecognized,
+        Recognized,
     }
 
     public static void WriteReady(Stream output) => WriteFrame(output, [Version]);
@@ -41,13 +50,29 @@ internal static class SandboxProtocol
     public static Task WriteRequestAsync(Stream output, SandboxRequest request, CancellationToken cancellationToken) =>
         WriteFrameAsync(output, Build(w =>
         {
+            w.Write((byte)RequestKind.Extract);
             w.Write(request.ContentType);
             w.Write(request.Path);
             w.Write(JsonSerializer.Serialize(request.Limits));
         }), cancellationToken);
 
-    /// <summary>The next request, or null once the worker has closed the input.</summary>
-    public static SandboxRequest? ReadRequest(Stream input)
+    public static Task WriteRequestAsync(Stream output, OcrRequest request, CancellationToken cancellationToken) =>
+        WriteFrameAsync(output, Build(w =>
+        {
+            w.Write((byte)RequestKind.Recognize);
+            w.Write(request.ContentType);
+            w.Write(request.Path);
+            w.Write(request.Pages.Count);
+            foreach (var page in request.Pages)
+            {
+                w.Write(page);
+            }
+
+            w.Write(JsonSerializer.Serialize(request.Settings));
+        }), cancellationToken);
+
+    /// <summary>The next request, a <see cref="SandboxRequest"/> or an <see cref="OcrRequest"/>; null once the worker has closed the input.</summary>
+    public static object? ReadRequest(Stream input)
     {
         var frame = ReadFrameAsync(input, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         if (frame is null)
@@ -56,7 +81,23 @@ internal static class SandboxProtocol
         }
 
         using var reader = Reader(frame);
-        return new SandboxRequest(reader.ReadString(), reader.ReadString(), JsonSerializer.Deserialize<ExtractionLimits>(reader.ReadString())!);
+        switch ((RequestKind)reader.ReadByte())
+        {
+            case RequestKind.Extract:
+                return new SandboxRequest(reader.ReadString(), reader.ReadString(), JsonSerializer.Deserialize<ExtractionLimits>(reader.ReadString())!);
+            case RequestKind.Recognize:
+                var contentType = reader.ReadString();
+                var path = reader.ReadString();
+                var pages = new int[reader.ReadInt32()];
+                for (var i = 0; i < pages.Length; i++)
+                {
+                    pages[i] = reader.ReadInt32();
+                }
+
+                return new OcrRequest(contentType, path, pages, JsonSerializer.Deserialize<OcrOptions>(reader.ReadString())!);
+            default:
+                throw new InvalidDataException("The worker sent a request of no known kind.");
+        }
     }
 
     public static void WriteReply(Stream output, SandboxReply reply) => WriteFrame(output, Build(w =>
@@ -102,10 +143,18 @@ internal static class SandboxProtocol
                 w.Write((byte)ReplyKind.Failed);
                 w.Write(error);
                 break;
+            case SandboxReply.PageRecognized(var page):
+                w.Write((byte)ReplyKind.PageRecognized);
+                w.Write(page.Number);
+                w.Write(page.Text);
+                break;
+            case SandboxReply.Recognized:
+                w.Write((byte)ReplyKind.Recognized);
+                break;
         }
     }));
 
-    /// <summary>The reply to the request sent last; <see cref="EndOfStreamException"/> if the sandbox ended instead.</summary>
+    /// <summary>The (next) reply to the request sent last; <see cref="EndOfStreamException"/> if the sandbox ended instead.</summary>
     public static async Task<SandboxReply> ReadReplyAsync(Stream input, CancellationToken cancellationToken)
     {
         var frame = await ReadFrameAsync(input, cancellationToken) ?? throw new EndOfStreamException("The sandbox ended without replying.");
@@ -133,6 +182,10 @@ internal static class SandboxProtocol
                 return new SandboxReply.OutOfMemory();
             case ReplyKind.Failed:
                 return new SandboxReply.Failed(reader.ReadString());
+            case ReplyKind.PageRecognized:
+                return new SandboxReply.PageRecognized(new ExtractedPage(reader.ReadInt32(), reader.ReadString(), NeedsOcr: false, ByOcr: true));
+            case ReplyKind.Recognized:
+                return new SandboxReply.Recognized();
             default:
                 throw new InvalidDataException("The sandbox replied with a message of no known kind.");
         }

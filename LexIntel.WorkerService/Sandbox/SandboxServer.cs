@@ -1,5 +1,6 @@
 using LexIntel.Shared.Queue;
 using LexIntel.WorkerService.Extraction;
+using LexIntel.WorkerService.Ocr;
 using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService.Sandbox;
@@ -25,16 +26,26 @@ internal static class SandboxServer
         SandboxProtocol.WriteReady(replies);
         string? limitsSeen = null;
         DocumentExtractors? extractors = null;
-        while (SandboxProtocol.ReadRequest(requests) is { } request)
+        while (SandboxProtocol.ReadRequest(requests) is { } next)
         {
-            var limits = System.Text.Json.JsonSerializer.Serialize(request.Limits);
-            if (limits != limitsSeen)
+            SandboxReply reply;
+            if (next is OcrRequest ocr)
             {
-                extractors = Extractors(request.Limits);
-                limitsSeen = limits;
+                reply = Recognize(ocr, replies);
+            }
+            else
+            {
+                var request = (SandboxRequest)next;
+                var limits = System.Text.Json.JsonSerializer.Serialize(request.Limits);
+                if (limits != limitsSeen)
+                {
+                    extractors = Extractors(request.Limits);
+                    limitsSeen = limits;
+                }
+
+                reply = Extract(extractors!, request);
             }
 
-            var reply = Extract(extractors!, request);
             SandboxProtocol.WriteReply(replies, reply);
             if (reply is SandboxReply.OutOfMemory)
             {
@@ -51,12 +62,17 @@ internal static class SandboxServer
             .GetRequiredService<DocumentExtractors>();
 
     /// <summary>Cancellation is the worker's: it ends this process rather than asking.</summary>
-    private static SandboxReply Extract(DocumentExtractors extractors, SandboxRequest request)
+    private static SandboxReply Extract(DocumentExtractors extractors, SandboxRequest request) => Answer(() =>
+    {
+        using var file = new FileStream(request.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new SandboxReply.Extracted(extractors.Extract(request.ContentType, file, CancellationToken.None));
+    });
+
+    private static SandboxReply Answer(Func<SandboxReply> work)
     {
         try
         {
-            using var file = new FileStream(request.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return new SandboxReply.Extracted(extractors.Extract(request.ContentType, file, CancellationToken.None));
+            return work();
         }
         catch (Exception ex) when (RanOutOfMemory(ex))
         {
@@ -70,6 +86,31 @@ internal static class SandboxServer
         {
             return new SandboxReply.Failed($"{ex.GetType().FullName}: {ex.Message}");
         }
+    }
+
+    /// <summary>
+    /// The tools run as this process's children, within its environment and folder: killing the
+    /// sandbox kills them. Each page is sent as soon as it is recognized, so the worker can report it.
+    /// </summary>
+    private static SandboxReply Recognize(OcrRequest request, Stream replies)
+    {
+        var sending = new Lock();
+        return Answer(() =>
+        {
+            PageRecognizer.RecognizeAsync(
+                request,
+                page =>
+                {
+                    lock (sending)
+                    {
+                        SandboxProtocol.WriteReply(replies, new SandboxReply.PageRecognized(page));
+                    }
+
+                    return Task.CompletedTask;
+                },
+                CancellationToken.None).GetAwaiter().GetResult();
+            return new SandboxReply.Recognized();
+        });
     }
 
     /// <summary>A parser may wrap what it caught (PdfPig's format errors carry their cause), so the whole chain is looked at.</summary>

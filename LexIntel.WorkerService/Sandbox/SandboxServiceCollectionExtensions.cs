@@ -1,4 +1,5 @@
 using LexIntel.WorkerService.Extraction;
+using LexIntel.WorkerService.Ocr;
 using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService.Sandbox;
@@ -6,14 +7,17 @@ namespace LexIntel.WorkerService.Sandbox;
 internal static class SandboxServiceCollectionExtensions
 {
     /// <summary>
-    /// The extractors under <c>LexIntel:Extraction</c>'s limits, run in sandbox processes as
-    /// <c>LexIntel:Sandbox</c> says (or, with the sandbox off, in the worker).
+    /// The extractors under <c>LexIntel:Extraction</c>'s limits and OCR as <c>LexIntel:Ocr</c> says,
+    /// run in sandbox processes as <c>LexIntel:Sandbox</c> says (or, with the sandbox off, in the worker).
     /// </summary>
     public static IHostApplicationBuilder AddTextExtraction(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ExtractionLimits>().Bind(builder.Configuration.GetSection(ExtractionLimits.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ExtractionLimits>, ExtractionLimitsValidator>();
         builder.Services.AddDocumentExtractors();
+
+        builder.Services.AddOptions<OcrOptions>().Bind(builder.Configuration.GetSection(OcrOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OcrOptions>, OcrOptionsValidator>();
 
         builder.Services.AddOptions<SandboxOptions>().Bind(builder.Configuration.GetSection(SandboxOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();

@@ -1,14 +1,15 @@
 using LexIntel.Shared.Queue;
 using LexIntel.WorkerService.Extraction;
+using LexIntel.WorkerService.Ocr;
 using Microsoft.Extensions.Options;
 
 namespace LexIntel.WorkerService.Sandbox;
 
 /// <summary>
-/// Parses in a sandbox process: a file that exhausts memory or CPU time, overflows a stack or
-/// crashes a parser ends the sandbox, not the worker, and fails for good with a stable code
-/// (<see cref="SandboxFailures"/>). Cancelling the job (its time limit, the worker's shutdown)
-/// kills the sandbox, so no parser keeps running for a job given up.
+/// Parses, and runs the OCR tools, in a sandbox process: a file that exhausts memory or CPU time,
+/// overflows a stack or crashes a parser ends the sandbox, not the worker, and fails for good with
+/// a stable code (<see cref="SandboxFailures"/>). Cancelling the job (its time limit, the worker's
+/// shutdown) kills the sandbox and its tools, so no parser keeps running for a job given up.
 /// </summary>
 internal sealed partial class SandboxedExtraction(
     SandboxPool pool,
@@ -17,6 +18,24 @@ internal sealed partial class SandboxedExtraction(
     ILogger<SandboxedExtraction> logger) : ITextExtraction
 {
     public async Task<ExtractedDocument> ExtractAsync(string contentType, FileStream file, CancellationToken cancellationToken)
+    {
+        var request = new SandboxRequest(contentType, file.Name, limits.Value);
+        var reply = await InSandboxAsync(sandbox => sandbox.ExtractAsync(request, options.Value.CpuSeconds, cancellationToken), cancellationToken);
+        return reply is SandboxReply.Extracted(var document) ? document : throw Unexpected(reply);
+    }
+
+    public async Task RecognizeAsync(string contentType, FileStream file, IReadOnlyList<int> pages, OcrOptions settings, Func<ExtractedPage, Task> onPage, CancellationToken cancellationToken)
+    {
+        var request = new OcrRequest(contentType, file.Name, pages, settings);
+        var reply = await InSandboxAsync(sandbox => sandbox.RecognizeAsync(request, options.Value.CpuSeconds, onPage, cancellationToken), cancellationToken);
+        if (reply is not SandboxReply.Recognized)
+        {
+            throw Unexpected(reply);
+        }
+    }
+
+    /// <summary>Runs one request in a warm sandbox; the refusals and ends every request can meet become the file's failures.</summary>
+    private async Task<SandboxReply> InSandboxAsync(Func<SandboxProcess, Task<SandboxReply>> exchange, CancellationToken cancellationToken)
     {
         SandboxProcess sandbox;
         try
@@ -31,7 +50,7 @@ internal sealed partial class SandboxedExtraction(
         SandboxReply reply;
         try
         {
-            reply = await sandbox.ExtractAsync(new SandboxRequest(contentType, file.Name, limits.Value), options.Value.CpuSeconds, cancellationToken);
+            reply = await exchange(sandbox);
         }
         catch (SandboxEndedException ex)
         {
@@ -57,13 +76,14 @@ internal sealed partial class SandboxedExtraction(
 
         return reply switch
         {
-            SandboxReply.Extracted(var document) => document,
             SandboxReply.Refused(var code, var reason) => throw new PermanentJobException(code, reason),
             SandboxReply.OutOfMemory => throw SandboxFailures.MemoryExceeded(options.Value.MemoryLimitMiB),
             SandboxReply.Failed(var error) => throw new InvalidOperationException($"Extraction failed in the sandbox: {error}"),
-            _ => throw new InvalidOperationException($"The sandbox replied {reply}."),
+            _ => reply,
         };
     }
+
+    private static InvalidOperationException Unexpected(SandboxReply reply) => new($"The sandbox replied {reply}.");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Extraction sandbox {Pid} ended while parsing a file, which fails as {Code}")]
     private partial void LogEnded(Exception exception, int pid, string code);

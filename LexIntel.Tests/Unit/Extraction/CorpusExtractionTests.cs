@@ -9,7 +9,7 @@ namespace LexIntel.Tests.Unit.Extraction;
 public sealed class CorpusExtractionTests
 {
     private static readonly DocumentExtractors Extractors = new(
-        [new PdfTextExtractor(), new DocxTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor(), new EmailTextExtractor()]);
+        [new PdfTextExtractor(), new DocxTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor(), new EmailTextExtractor(), new ImageExtractor()]);
 
     private static (string? ContentType, ExtractedDocument? Document, PermanentJobException? Failure) Run(string fileName)
     {
@@ -58,23 +58,31 @@ public sealed class CorpusExtractionTests
     }
 
     [Fact]
-    public void A_scanned_pdf_fails_with_no_extractable_text_instead_of_an_empty_success()
+    public void A_scanned_pdf_has_its_pages_marked_for_ocr_instead_of_an_empty_success()
     {
-        var (type, document, failure) = Run("image-pdf.pdf");
+        var (type, document, _) = Run("image-pdf.pdf");
 
         Assert.Equal(DocumentContentTypes.Pdf, type);
-        Assert.Null(document);
-        Assert.Equal("no_extractable_text", failure!.Code);
-        Assert.Equal("no extractable text (scanned PDF; OCR not enabled)", failure.Message);
+        Assert.Equal([1, 2], document!.Pages.Select(p => p.Number));
+        Assert.All(document.Pages, p => Assert.True(p.NeedsOcr && !p.ByOcr && p.Text.Trim().Length == 0));
     }
 
     [Fact]
-    public void A_scanned_filing_with_only_a_stamped_header_counts_as_scanned()
+    public void A_scanned_filing_with_only_a_stamped_header_needs_ocr_on_every_page()
     {
-        var (_, document, failure) = Run("ca4_17.pdf");
+        var (_, document, _) = Run("ca4_17.pdf");
 
-        Assert.Null(document);
-        Assert.Equal("no_extractable_text", failure!.Code);
+        Assert.All(document!.Pages, p => Assert.True(p.NeedsOcr));
+        Assert.Contains(document.Pages, p => p.Text.Contains("Pg:", StringComparison.Ordinal) || p.Text.Contains("Page", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pdf_of_text_needs_ocr_only_on_its_pages_that_are_images()
+    {
+        var (_, document, _) = Run("vector-pdf.pdf");
+
+        // The appendix's two maps are images without a text layer.
+        Assert.Equal([29, 30], document!.Pages.Where(p => p.NeedsOcr).Select(p => p.Number));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using LexIntel.WorkerService.Extraction;
 
 namespace LexIntel.WorkerService.Pipeline.Steps;
 
-/// <summary>Reads the stored original and extracts its text, page by page, and the files it carries.</summary>
+/// <summary>Reads the stored original and extracts its text, page by page, and the files it carries; the copy stays with the run for OCR.</summary>
 internal sealed class ExtractTextStep(IFileStore store, ITextExtraction extraction) : IDocumentStep
 {
     private const int CopyBufferSize = 81920;
@@ -36,11 +36,8 @@ internal sealed class ExtractTextStep(IFileStore store, ITextExtraction extracti
             return StepResult.Retry("the stored file could not be read", ex);
         }
 
-        await using (local)
-        {
-            run.Extracted = await extraction.ExtractAsync(run.Document.ContentType, local, cancellationToken);
-        }
-
+        run.Original = local;
+        run.Extracted = await extraction.ExtractAsync(run.Document.ContentType, local, cancellationToken);
         return StepResult.Success;
     }
 
