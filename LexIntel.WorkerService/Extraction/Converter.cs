@@ -52,7 +52,14 @@ internal static class Converter
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left to the operating system's (or, inside one, the sandbox's) temporary folder cleanup; the file's failure, if any, is what matters.
+            }
         }
     }
 }

@@ -90,6 +90,23 @@ public sealed class RtfTextExtractorTests
             failure.Message);
     }
 
+    /// <summary>unrtf reads some 1.2 MB of formatted RTF a second on the build machine: this takes it several.</summary>
+    [Fact]
+    public void A_converter_running_past_its_timeout_is_killed_and_the_file_fails_as_timed_out_naming_the_limit()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(@"{\b\i Counsel relies on 42 U.S.C. \'a7 1983 and \u8220\'93Monell\u8221\'94.}\par ", 100_000));
+        var rtf = Encoding.ASCII.GetBytes(@"{\rtf1\ansi " + paragraphs + "}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = Fail(rtf, new ExtractionLimits { ConverterTimeoutSeconds = 1 });
+
+        Assert.Equal("timed_out", failure.Code);
+        Assert.Equal(
+            "converting the file as an RTF document took more than 1 seconds (LexIntel:Extraction:ConverterTimeoutSeconds); it may be built to hang a converter; if not, save it as .docx or PDF and upload that",
+            failure.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
     [Fact]
     public void An_rtf_with_more_text_than_allowed_fails_as_too_large_naming_the_limit()
     {
