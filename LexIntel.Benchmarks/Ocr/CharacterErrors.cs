@@ -13,8 +13,12 @@ internal static partial class CharacterErrors
     public static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
 
     /// <summary>The fewest single-character edits that turn <paramref name="recognized"/> into <paramref name="reference"/>.</summary>
-    public static int Distance(string recognized, string reference)
+    public static int Distance(string recognized, string reference) => PrefixDistances(recognized, reference)[^1];
+
+    /// <summary>For every length <c>i</c> of <paramref name="recognized"/>, the distance of its first <c>i</c> characters to the whole <paramref name="reference"/>.</summary>
+    public static int[] PrefixDistances(string recognized, string reference)
     {
+        var distances = new int[recognized.Length + 1];
         var previous = new int[reference.Length + 1];
         var current = new int[reference.Length + 1];
         for (var j = 0; j <= reference.Length; j++)
@@ -22,6 +26,7 @@ internal static partial class CharacterErrors
             previous[j] = j;
         }
 
+        distances[0] = reference.Length;
         for (var i = 1; i <= recognized.Length; i++)
         {
             current[0] = i;
@@ -33,9 +38,10 @@ internal static partial class CharacterErrors
             }
 
             (previous, current) = (current, previous);
+            distances[i] = previous[reference.Length];
         }
 
-        return previous[reference.Length];
+        return distances;
     }
 
     [GeneratedRegex(@"\s+")]

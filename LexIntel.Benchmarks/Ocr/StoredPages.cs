@@ -9,9 +9,9 @@ namespace LexIntel.Benchmarks.Ocr;
 /// (<c>CharStart</c>/<c>CharEnd</c>), overlapping one another: laid at their offsets they give the
 /// text back with nothing repeated (only whitespace between words is lost where two passages do
 /// not overlap). Where a page ends is not stored, but the pages of each passage's first and last
-/// character narrow every page break to a stretch of the text; the break is the blank line in that
-/// stretch after which the page before it matches its reference best. The choice only moves text
-/// from one page to the next, never changes it.
+/// character narrow every page break to a stretch of the text; the break is the line start in that
+/// stretch (pages are joined by a line break, blank or not) after which the page before it matches
+/// its reference best. The choice only moves text from one page to the next, never changes it.
 /// </summary>
 internal static class StoredPages
 {
@@ -59,16 +59,18 @@ internal static class StoredPages
             var next = page + 1;
             var earliest = Math.Max(start, known.Where(k => k.Page < next).Select(k => k.Offset + 1).DefaultIfEmpty(0).Max());
             var latest = known.Where(k => k.Page >= next).Select(k => k.Offset).DefaultIfEmpty(text.Length).Min();
-            var breaks = Enumerable.Range(earliest, latest - earliest + 1)
-                .Where(b => b == text.Length || (b >= 2 && text[b - 1] == '\n' && text[b - 2] == '\n'))
+            var breaks = Enumerable.Range(earliest, Math.Max(0, latest - earliest + 1))
+                .Where(b => b == text.Length || (b >= 1 && text[b - 1] == '\n'))
                 .ToList();
             if (breaks.Count == 0)
             {
-                throw new InvalidOperationException($"No blank line between offsets {earliest} and {latest} where page {page} can end.");
+                throw new InvalidOperationException($"No line starts between offsets {earliest} and {latest}, where page {page} must end.");
             }
 
-            var reference = references[page - 1];
-            var end = breaks.MinBy(b => CharacterErrors.Distance(CharacterErrors.Normalize(new string(text, start, b - start)), reference));
+            // Normalizing a longer text gives the shorter one's normalization as its start, so one
+            // pass over the longest candidate scores them all.
+            var distances = CharacterErrors.PrefixDistances(CharacterErrors.Normalize(new string(text, start, breaks[^1] - start)), references[page - 1]);
+            var end = breaks.MinBy(b => distances[CharacterErrors.Normalize(new string(text, start, b - start)).Length]);
             pages.Add(new string(text, start, end - start));
             start = end;
         }

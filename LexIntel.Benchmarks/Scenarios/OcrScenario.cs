@@ -1,5 +1,4 @@
 using System.Globalization;
-using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using LexIntel.ApiService.Documents;
 using LexIntel.Benchmarks.Infrastructure;
