@@ -80,7 +80,7 @@ public sealed partial class WorkerImageTests
         // the version the projects target.
         var targetFramework = typeof(SandboxServer).Assembly.GetCustomAttributes(typeof(TargetFrameworkAttribute), false).Cast<TargetFrameworkAttribute>().Single();
         var version = new FrameworkName(targetFramework.FrameworkName).Version.ToString(2);
-        Assert.Equal($"mcr.microsoft.com/dotnet/sdk:{version} AS build", Single("FROM", publish.Stage).Arguments);
+        Assert.EndsWith($" mcr.microsoft.com/dotnet/sdk:{version} AS build", Single("FROM", publish.Stage).Arguments, StringComparison.Ordinal);
         var runtime = Assert.Single(Dockerfile, i => i.Keyword == "FROM" && i.Arguments == $"mcr.microsoft.com/dotnet/aspnet:{version} AS runtime");
         Assert.Contains(Instructions("COPY", FinalStage), c => c.Arguments == "--from=runtime /usr/share/dotnet /usr/share/dotnet");
         Assert.NotEqual(FinalStage, runtime.Stage);
