@@ -98,6 +98,19 @@ public sealed class ToolProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_limits_hold_from_the_tools_first_instruction()
+    {
+        // cat reads its own limits as it starts: a limit set once it runs would come too late for it.
+        var result = await ToolProcess.RunAsync(Command("cat", ["/proc/self/limits"]) with { MemoryLimitBytes = 300_000_000, MaxFileBytes = 7_000_000 }, Cancel);
+
+        var limits = Encoding.UTF8.GetString(result.Output).Split('\n').Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\s{2,}", "|").TrimEnd('|')).ToList();
+        Assert.Contains("Max address space|300000000|300000000|bytes", limits);
+        Assert.Contains("Max file size|7000000|7000000|bytes", limits);
+        Assert.Contains("Max cpu time|30|30|seconds", limits);
+        Assert.Contains("Max core file size|0|0|bytes", limits);
+    }
+
+    [Fact]
     public async Task Memory_past_the_limit_cannot_be_allocated()
     {
         // Python allocating 512 MiB under a 256 MiB address space: the allocation fails inside the tool.
