@@ -40,6 +40,8 @@ if (builder.Configuration.GetConnectionString("chat") is { Length: > 0 })
 }
 
 // API and workers share no disk: originals go through the blob store, so workers may run anywhere.
+// Deployed, a worker's image carries the command-line tools it runs on documents (OCR, legacy Word
+// and RTF), so it is built from a Dockerfile, with the repository root as context.
 var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithBoundedGen0Budget()
     .WithReference(infrastructure.Database)
@@ -51,6 +53,7 @@ var worker = builder.AddProject<Projects.LexIntel_WorkerService>("worker")
     .WithHttpEndpoint(name: DeploymentBuilderExtensions.ProbeEndpointName)
     .WithHealthProbes()
     .WithReplicas(builder.Configuration.GetValue("LexIntel:WorkerReplicas", 1))
+    .PublishWithDockerfile(contextPath: "..", dockerfilePath: "LexIntel.WorkerService/Dockerfile")
     .WithReplicasAndProbesInManifest();
 
 builder.Build().Run();

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Installs what LexIntel needs on a Debian 12 (bookworm) machine with no container engine:
 # PostgreSQL 15 with pgvector, redis-server and Azurite (the Azure Storage emulator, from npm),
-# which the AppHost's embedded default runs as Aspire executable resources, the OCR tools the worker
-# runs on scans (poppler's pdftoppm, Tesseract 5 with English, libtiff's tiffsplit; the worker's
-# container image installs the same), and Chromium, which the browser test drives (Playwright
-# cannot download its own browser here). Idempotent: a second
-# run changes nothing.
+# which the AppHost's embedded default runs as Aspire executable resources, the command-line tools
+# the worker runs on documents (LexIntel.WorkerService/debian-packages.txt, the list the worker's
+# container image installs too), and Chromium, which the browser test drives (Playwright cannot
+# download its own browser here). Idempotent: a second run changes nothing.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -18,7 +17,9 @@ PG_MAJOR=15
 # container path runs the image of the same version (AzuriteBuilderExtensions.Version).
 AZURITE_VERSION=3.35.0
 packages=(postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR redis-server build-essential dpkg-dev chromium)
-packages+=(poppler-utils tesseract-ocr tesseract-ocr-eng libtiff-tools)
+worker_tools=$(sed 's/#.*//' "$(dirname "$0")/../LexIntel.WorkerService/debian-packages.txt")
+# shellcheck disable=SC2206 # the list's names, split at whitespace
+packages+=($worker_tools)
 
 missing=()
 for p in "${packages[@]}"; do

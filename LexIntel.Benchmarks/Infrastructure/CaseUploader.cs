@@ -19,7 +19,7 @@ public static class CaseUploader
         using var upload = await client.PostAsync($"/api/cases/{caseId}/documents", form, cancellationToken);
         upload.EnsureSuccessStatusCode();
 
-        // Files of a type the API does not take (the corpus's .doc and .wpd) are rejected, not stored.
+        // Files of a type the API does not take (the corpus's WordPerfect .wpd) are rejected, not stored.
         var accepted = (await upload.Content.ReadFromJsonAsync<UploadResult>(cancellationToken))!.Files.Count(f => f.Outcome != "rejected");
         var deadline = Stopwatch.StartNew();
         while (true)

@@ -63,7 +63,7 @@ internal sealed class LoadScenario(IReadOnlyList<string> args) : IBenchmarkScena
         var (indexCase, indexed) = await CaseUploader.UploadAndWaitAsync(http, TestData.UploadableCourtDocuments(), cancellationToken);
         Console.WriteLine($"load: corpus indexed in {clock.Elapsed.TotalSeconds:F0} s ({indexed.Count(d => d.Status == "ready")} documents ready, {indexed.Count(d => d.Status != "ready")} failed)");
 
-        // Only the files the API takes (not the corpus's .doc and .wpd): a rejected upload would count as an error.
+        // Only the files the API takes (not the corpus's .wpd): a rejected upload would count as an error.
         var taken = indexed.Select(d => d.FileName).ToHashSet(StringComparer.Ordinal);
         var files = new List<(string Name, byte[] Bytes)>();
         foreach (var file in TestData.UploadableCourtDocuments().Where(f => taken.Contains(Path.GetFileName(f))))

@@ -6,7 +6,8 @@ namespace LexIntel.Shared.Documents;
 /// <summary>
 /// Decides a file's type from its bytes, not its name or the client's claim: a PDF may start with
 /// junk before <c>%PDF-</c> (the corpus's broken-mime.pdf starts with CRLF), a DOCX is a zip with a
-/// Word part, e-mail starts with RFC 5322 headers. The file name only tells Markdown from plain text.
+/// Word part, a legacy .doc a compound file with a Word stream, e-mail starts with RFC 5322 headers.
+/// The file name only tells Markdown from plain text.
 /// </summary>
 public static class ContentSniffer
 {
@@ -48,6 +49,18 @@ public static class ContentSniffer
         if (bytes.StartsWith("PK\x03\x04"u8))
         {
             return IsWordDocument(content) ? DocumentContentTypes.Docx : null;
+        }
+
+        // Excel workbooks and Outlook messages are compound files too; Word's have its main stream.
+        if (bytes.StartsWith(CompoundFile.Signature))
+        {
+            return CompoundFile.HasTopLevelStream(content, "WordDocument") ? DocumentContentTypes.Doc : null;
+        }
+
+        // Before the text formats: RTF reads as plain text, or (with embedded binary data) as no text.
+        if (bytes.StartsWith("{\\rtf"u8))
+        {
+            return DocumentContentTypes.Rtf;
         }
 
         if (!LooksLikeText(bytes))

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using LexIntel.ApiService.Documents;
@@ -54,6 +55,33 @@ internal static class ApiClientExtensions
         }
 
         return (caseId, documents);
+    }
+
+    /// <summary>A progress feed's events, read until it ends (or <paramref name="until"/> holds), within two minutes.</summary>
+    public static async Task<List<SseEvent>> ReadEventsAsync(this HttpClient client, string url, CancellationToken cancellationToken, string? lastEventId = null, Func<List<SseEvent>, bool>? until = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = new List<SseEvent>();
+        await foreach (var e in SseEvent.ReadAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token))
+        {
+            events.Add(e);
+            if (until?.Invoke(events) == true)
+            {
+                break;
+            }
+        }
+
+        return events;
     }
 
     private sealed record IdOnly(Guid Id);

@@ -10,31 +10,8 @@ public sealed class ProgressStreamTests(LexIntelAppFixture fixture)
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private static async Task<List<SseEvent>> ReadEventsAsync(HttpClient client, string url, string? lastEventId = null, Func<List<SseEvent>, bool>? until = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var events = new List<SseEvent>();
-        await foreach (var e in SseEvent.ReadAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token))
-        {
-            events.Add(e);
-            if (until?.Invoke(events) == true)
-            {
-                break;
-            }
-        }
-
-        return events;
-    }
+    private static Task<List<SseEvent>> ReadEventsAsync(HttpClient client, string url, string? lastEventId = null, Func<List<SseEvent>, bool>? until = null) =>
+        client.ReadEventsAsync(url, Cancel, lastEventId, until);
 
     private static async Task<Guid> UploadAsync(HttpClient client, Guid caseId, string fileName, HttpContent content)
     {

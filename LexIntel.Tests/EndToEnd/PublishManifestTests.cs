@@ -13,7 +13,7 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
 {
     // What a deployment consists of. A resource added to the AppHost joins these lists.
 
-    /// <summary>Containers azd runs as container apps, each with its data volume.</summary>
+    /// <summary>Containers azd runs from a published image, each with its data volume.</summary>
     private static readonly Dictionary<string, (string Volume, string Target)> Containers = new()
     {
         // Aspire names a volume after the AppHost and the resource, and azd keys each volume's file
@@ -22,12 +22,22 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
         ["redis"] = ("lexintel.apphost-73708b4edc-redis-data", "/data"),
     };
 
-    /// <summary>The services (projects azd builds into images) and the connection strings each gets by reference.</summary>
+    /// <summary>The services (our projects, which azd builds into images) and the connection strings each gets by reference.</summary>
     private static readonly Dictionary<string, string[]> Services = new()
     {
         ["migrator"] = ["lexintel", "blobs"],
         ["api"] = ["lexintel", "redis", "blobs"],
         ["worker"] = ["lexintel", "redis", "blobs"],
+    };
+
+    /// <summary>
+    /// Services whose image is built from a Dockerfile (by path from the repository root, which is the
+    /// build context) rather than by the .NET SDK's container build: the worker's carries the tools it
+    /// runs on documents. The others are <c>project.v0</c>.
+    /// </summary>
+    private static readonly Dictionary<string, string> DockerfileServices = new()
+    {
+        ["worker"] = "LexIntel.WorkerService/Dockerfile",
     };
 
     /// <summary>Parameters an operator gives at <c>azd provision</c>, in plain sight.</summary>
@@ -44,8 +54,9 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
     [Fact]
     public void The_deployment_consists_of_exactly_its_containers_services_and_parameters()
     {
-        Assert.Equal(Containers.Keys.Order(), NamesOfType("container."));
-        Assert.Equal(Services.Keys.Order(), NamesOfType("project."));
+        Assert.Equal(Containers.Keys.Order(), NamesOfType("container.").Where(name => manifest[name]["build"] is null));
+        Assert.Equal(DockerfileServices.Keys.Order(), NamesOfType("container.").Where(name => manifest[name]["build"] is not null));
+        Assert.Equal(Services.Keys.Except(DockerfileServices.Keys).Order(), NamesOfType("project."));
         Assert.Equal(PlainParameters.Concat(SecretParameters).Order(), NamesOfType("parameter."));
         Assert.Equal("value.v0", (string?)manifest["lexintel"]["type"]);
         Assert.Equal("{postgres.connectionString};Database=lexintel", (string?)manifest["lexintel"]["connectionString"]);
@@ -140,6 +151,50 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
     }
 
     [Fact]
+    public void The_worker_image_is_built_from_its_dockerfile_with_the_repository_root_as_context()
+    {
+        foreach (var (service, dockerfile) in DockerfileServices)
+        {
+            // container.v1 with a build section is what azd builds with Docker and deploys (buildOnly
+            // would make it an image for other resources only); paths are relative to the manifest.
+            Assert.Equal("container.v1", (string?)manifest[service]["type"]);
+            Assert.Null(manifest[service]["image"]);
+            var build = manifest[service]["build"]!;
+            Assert.Equal(TestData.RepositoryRoot, Path.GetFullPath(Path.Combine(manifest.Folder, (string)build["context"]!)));
+            Assert.Equal(
+                Path.Combine(TestData.RepositoryRoot, dockerfile),
+                Path.GetFullPath(Path.Combine(manifest.Folder, (string)build["dockerfile"]!)));
+            Assert.True(File.Exists(Path.Combine(TestData.RepositoryRoot, dockerfile)), $"{dockerfile} does not exist");
+            Assert.Null(build["stage"]);
+            Assert.Null(build["buildOnly"]);
+
+            // The project's command line holds paths on this machine; the image has its own entrypoint.
+            Assert.Null(manifest[service]["args"]);
+            Assert.Null(manifest[service]["entrypoint"]);
+
+            // Kestrel listens where the binding sends traffic (8080 is also what the image sets).
+            Assert.Equal(8080, (int?)manifest[service]["bindings"]!["http"]!["targetPort"]);
+        }
+    }
+
+    [Fact]
+    public void A_service_built_from_a_dockerfile_keeps_what_dotnet_reads_from_its_environment_as_a_project()
+    {
+        // The API is a project like the worker (the same defaults, ports and GC budget): what it gets
+        // for .NET itself (telemetry, forwarded headers, Kestrel's ports, the GC), the image gets too.
+        var dotnet = EnvironmentOf("api").Where(e => DotnetSetting().IsMatch(e.Key)).ToList();
+        Assert.NotEmpty(dotnet);
+        foreach (var service in DockerfileServices.Keys)
+        {
+            var env = EnvironmentOf(service);
+            foreach (var (key, value) in dotnet)
+            {
+                Assert.Equal(value.Replace("{api.", $"{{{service}.", StringComparison.Ordinal), env.GetValueOrDefault(key));
+            }
+        }
+    }
+
+    [Fact]
     public void Api_and_worker_are_probed_for_readiness_and_liveness_on_their_http_endpoint()
     {
         foreach (var service in ProbedServices)
@@ -170,6 +225,10 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
     /// <summary>Environment variables that hold a secret by their name.</summary>
     [GeneratedRegex("PASSWORD|SECRET|KEY", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
+
+    /// <summary>Environment variables the .NET runtime, ASP.NET Core or OpenTelemetry's exporter read.</summary>
+    [GeneratedRegex("^(DOTNET_|ASPNETCORE_|OTEL_|HTTP_PORTS$)")]
+    private static partial Regex DotnetSetting();
 
     /// <summary>A value that is nothing but a parameter's value.</summary>
     [GeneratedRegex(@"^\{(?<name>[a-z0-9-]+)\.value\}$")]

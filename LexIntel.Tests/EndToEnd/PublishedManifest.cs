@@ -15,6 +15,9 @@ public sealed class PublishedManifest : IAsyncLifetime
 
     public JsonNode Resources { get; private set; } = null!;
 
+    /// <summary>The folder the manifest was written to, which its paths are relative to (as azd reads them).</summary>
+    public string Folder { get; private set; } = null!;
+
     public JsonNode this[string resource] =>
         Resources[resource] ?? throw new Xunit.Sdk.XunitException($"The manifest has no resource '{resource}': {Resources.ToJsonString()}");
 
@@ -22,6 +25,7 @@ public sealed class PublishedManifest : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var output = Directory.CreateTempSubdirectory("lexintel-manifest-");
+        Folder = output.FullName;
         try
         {
             var manifestPath = Path.Combine(output.FullName, "aspire-manifest.json");

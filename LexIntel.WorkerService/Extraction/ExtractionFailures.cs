@@ -1,5 +1,6 @@
 using System.Globalization;
 using LexIntel.Shared.Queue;
+using LexIntel.WorkerService.Extraction.Tools;
 
 namespace LexIntel.WorkerService.Extraction;
 
@@ -19,6 +20,9 @@ public static class ExtractionFailures
 
     private const string SplitIt = "split it into smaller files";
 
+    /// <summary>A process ended by signal n exits, as .NET reports it, with 128 + n.</summary>
+    private const int SignalExitBase = 128;
+
     public static PermanentJobException NoText(string reason) => new(NoTextCode, reason);
 
     public static PermanentJobException Encrypted(Exception inner) =>
@@ -32,6 +36,30 @@ public static class ExtractionFailures
 
     public static PermanentJobException Unsupported(string? contentType) =>
         new("unsupported_type", $"files of type {contentType ?? "unknown"} are not supported");
+
+    /// <summary>A converter ended by a signal (unrtf overflows its stack on groups nested some 100,000 deep), or failing on the file.</summary>
+    public static PermanentJobException ConverterFailed(string format, ToolFailedException failure) =>
+        failure.ExitCode > SignalExitBase
+            ? new(CorruptCode, $"the file could not be read as {format}: {failure.Program} crashed on it (signal {failure.ExitCode - SignalExitBase}); it may be damaged or built to crash parsers: save it again from the program that made it", failure)
+            : Corrupt(format, failure);
+
+    public static PermanentJobException ConverterTimedOut(string format, int seconds) => OverLimit(
+        JobFailure.TimedOutCode,
+        $"converting the file as {format} took more than {Count(seconds)} seconds",
+        nameof(ExtractionLimits.ConverterTimeoutSeconds),
+        "it may be built to hang a converter; if not, save it as .docx or PDF and upload that");
+
+    public static PermanentJobException ConverterOutOfMemory(string format, int limitMiB) => OverLimit(
+        TooLargeCode,
+        $"converting the file as {format} needed more than {Count(limitMiB)} MiB of memory",
+        nameof(ExtractionLimits.ConverterMemoryMiB),
+        $"it may be damaged or built to exhaust memory; if not, {SplitIt}");
+
+    public static PermanentJobException ConvertedTooLarge(string format, long limit) => OverLimit(
+        TooLargeCode,
+        $"the {format} file converts to more than {Count(limit)} bytes, the most processed in one file",
+        nameof(ExtractionLimits.MaxDecompressedBytes),
+        SplitIt);
 
     public static PermanentJobException TooManyPages(int pages, int limit) => OverLimit(
         TooLargeCode, $"the PDF has {Count(pages)} pages, more than the {Count(limit)} processed in one file", nameof(ExtractionLimits.MaxPdfPages), SplitIt);

@@ -20,7 +20,8 @@ public sealed class ExtractionLimits
 
     /// <summary>
     /// Bytes that the compressed streams of one PDF may decode to, all together (court filings decode
-    /// to 20–40 KB a page); also the memory one part of a Word document may take once inflated.
+    /// to 20–40 KB a page); also the memory one part of a Word document may take once inflated, and
+    /// what a converter may write of a legacy format converted to markup (unrtf's HTML of an RTF).
     /// Guards against decompression bombs: a megabyte of deflate can inflate to a gigabyte.
     /// </summary>
     public long MaxDecompressedBytes { get; set; } = 100 * 1024 * 1024;
@@ -42,6 +43,15 @@ public sealed class ExtractionLimits
     /// messages), and how many levels of attachments of attachments are taken in.
     /// </summary>
     public int MaxEmailDepth { get; set; } = 8;
+
+    /// <summary>
+    /// Wall-clock seconds a command-line converter (antiword for .doc, unrtf for RTF) may take on
+    /// one file, after which it is killed. Both convert a court opinion in milliseconds.
+    /// </summary>
+    public int ConverterTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Address space, in MiB, of a converter; antiword and unrtf run in a few MiB.</summary>
+    public int ConverterMemoryMiB { get; set; } = 256;
 
     /// <summary>The configuration key of a limit, as failure reasons and validation name it.</summary>
     public static string Key(string limit) => $"{SectionName}:{limit}";

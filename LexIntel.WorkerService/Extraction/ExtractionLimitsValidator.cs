@@ -17,6 +17,9 @@ internal sealed class ExtractionLimitsValidator : IValidateOptions<ExtractionLim
     /// <summary>Below this even ordinary files are refused: the fonts of a single page decode to that much.</summary>
     public const long MaxDecompressedBytesFloor = 1024 * 1024;
 
+    /// <summary>Below this a converter cannot load its own program and libraries.</summary>
+    public const int ConverterMemoryMiBFloor = 16;
+
     public ValidateOptionsResult Validate(string? name, ExtractionLimits options)
     {
         var failures = new List<string>();
@@ -50,6 +53,11 @@ internal sealed class ExtractionLimitsValidator : IValidateOptions<ExtractionLim
         AtLeastOne(nameof(options.MaxAttachmentBytes), options.MaxAttachmentBytes);
         AtLeastOne(nameof(options.MaxEmailDepth), options.MaxEmailDepth);
         AtMost(nameof(options.MaxEmailDepth), options.MaxEmailDepth, MaxEmailDepthCeiling);
+        AtLeastOne(nameof(options.ConverterTimeoutSeconds), options.ConverterTimeoutSeconds);
+        if (options.ConverterMemoryMiB < ConverterMemoryMiBFloor)
+        {
+            failures.Add($"{ExtractionLimits.Key(nameof(options.ConverterMemoryMiB))} must be at least {ConverterMemoryMiBFloor}.");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

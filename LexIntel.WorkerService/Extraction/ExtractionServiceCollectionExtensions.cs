@@ -15,6 +15,8 @@ internal static class ExtractionServiceCollectionExtensions
         services.AddSingleton<IDocumentExtractor, PlainTextExtractor>();
         services.AddSingleton<IDocumentExtractor, EmailTextExtractor>();
         services.AddSingleton<IDocumentExtractor, ImageExtractor>();
+        services.AddSingleton<IDocumentExtractor, DocTextExtractor>();
+        services.AddSingleton<IDocumentExtractor, RtfTextExtractor>();
         services.AddSingleton<DocumentExtractors>();
         return services;
     }

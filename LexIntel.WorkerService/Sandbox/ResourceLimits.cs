@@ -13,16 +13,12 @@ internal static partial class ResourceLimits
 {
     // The resource numbers of Linux's generic ABI (x86-64 and arm64 alike).
     private const int Cpu = 0;
-    private const int FileSize = 1;
     private const int Core = 4;
     private const int AddressSpace = 9;
     private const ulong Unlimited = ulong.MaxValue;
 
     /// <summary>Caps the address space: an allocation past it fails (an OutOfMemoryException in .NET).</summary>
     public static void LimitAddressSpace(int pid, long bytes) => Set(pid, AddressSpace, (ulong)bytes, (ulong)bytes);
-
-    /// <summary>Caps every file the process writes: a write past it fails (and SIGXFSZ ends a tool that ignores that).</summary>
-    public static void LimitFileSize(int pid, long bytes) => Set(pid, FileSize, (ulong)bytes, (ulong)bytes);
 
     /// <summary>No core files: a sandbox that crashes on a file of hundreds of MiB would write one that size.</summary>
     public static void NoCoreDumps(int pid) => Set(pid, Core, 0, 0);

@@ -168,7 +168,7 @@ public sealed class PageRecognitionTests : IDisposable
     }
 
     /// <summary>The process ids of the OCR tools running on this machine.</summary>
-    private static HashSet<int> OcrTools() => [.. ToolNames.SelectMany(Process.GetProcessesByName).Select(p => p.Id)];
+    private static HashSet<int> OcrTools() => [.. LiveProcesses.Matching((name, _) => ToolNames.Contains(name))];
 
     private static async Task WaitForAsync(Func<bool> condition)
     {

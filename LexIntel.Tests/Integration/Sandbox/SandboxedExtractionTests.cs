@@ -5,6 +5,7 @@ using LexIntel.Shared.Queue;
 using LexIntel.Tests.Infrastructure;
 using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,9 +26,10 @@ public sealed class SandboxedExtractionTests
     [Fact]
     public async Task The_corpus_and_an_email_with_attachments_extract_through_the_sandbox_exactly_as_in_the_worker()
     {
-        var inProcess = new DocumentExtractors([new PdfTextExtractor(), new DocxTextExtractor(), new HtmlTextExtractor(), new PlainTextExtractor(), new EmailTextExtractor(), new ImageExtractor()]);
+        // The worker's own registration, so that no format is left out of the comparison.
+        var inProcess = new ServiceCollection().AddSingleton(Options.Create(new ExtractionLimits())).AddDocumentExtractors().BuildServiceProvider().GetRequiredService<DocumentExtractors>();
         using var sandboxed = new Sandboxed(new SandboxOptions(), new ExtractionLimits());
-        var files = TestData.UploadableCourtDocuments().Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).Append(("opinion.eml", SampleEmail.Build())).ToList();
+        var files = TestData.UploadableCourtDocuments().Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).Append(("opinion.eml", SampleEmail.Build())).Append(("claim.rtf", SampleRtf.Claim())).ToList();
         var compared = 0;
         var (inWorker, inSandbox) = (TimeSpan.Zero, TimeSpan.Zero);
 

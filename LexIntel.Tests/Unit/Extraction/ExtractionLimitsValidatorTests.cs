@@ -29,4 +29,19 @@ public sealed class ExtractionLimitsValidatorTests
             ],
             result.Failures);
     }
+
+    [Fact]
+    public void Converters_without_time_or_with_too_little_memory_to_start_are_refused_with_their_keys()
+    {
+        var limits = new ExtractionLimits { ConverterTimeoutSeconds = 0, ConverterMemoryMiB = 8 };
+
+        var result = new ExtractionLimitsValidator().Validate(null, limits);
+
+        Assert.Equal(
+            [
+                "LexIntel:Extraction:ConverterTimeoutSeconds must be at least 1.",
+                "LexIntel:Extraction:ConverterMemoryMiB must be at least 16.",
+            ],
+            result.Failures);
+    }
 }

@@ -1,15 +1,14 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
-using LexIntel.WorkerService.Sandbox;
 
 namespace LexIntel.WorkerService.Extraction.Tools;
 
 /// <summary>
 /// Runs a command-line tool (a renderer, an OCR engine, a converter) on an untrusted file: an
 /// argument list instead of a shell, an environment of its own, the kernel's limits on memory, CPU,
-/// written files and core files, and a wall-clock timeout after which the tool and every process it started are
-/// killed. Run from a sandbox, the tool is the sandbox's child: killing the sandbox kills it too.
+/// written files and core files from its first instruction, and a wall-clock timeout after which
+/// the tool and every process it started are killed. Run from a sandbox, the tool is the sandbox's child: killing the sandbox kills it too.
 /// </summary>
 public static class ToolProcess
 {
@@ -55,13 +54,12 @@ public static class ToolProcess
 
     private static Process Start(ToolCommand command)
     {
-        var startInfo = new ProcessStartInfo(command.Program)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = command.WorkingDirectory,
-        };
+        var program = Locate(command.Program) ?? throw new ToolMissingException(command.Program);
+        var startInfo = OperatingSystem.IsLinux() ? Limited(program, command) : new ProcessStartInfo(program);
+        startInfo.RedirectStandardInput = true;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.WorkingDirectory = command.WorkingDirectory;
         foreach (var argument in command.Arguments)
         {
             startInfo.ArgumentList.Add(argument);
@@ -90,37 +88,52 @@ public static class ToolProcess
         }
         catch (Win32Exception ex)
         {
-            throw new ToolMissingException(command.Program, ex);
+            throw new ToolMissingException(startInfo.FileName, ex);
         }
 
         // Nothing is ever fed to a tool: a closed input keeps one that would read it from waiting.
         process.StandardInput.Close();
-        if (OperatingSystem.IsLinux())
-        {
-            Limit(process, command);
-        }
-
         return process;
     }
 
     /// <summary>
-    /// Set just after the start, as for the sandbox: the tool has barely begun reading its file. The
-    /// CPU limit is the timeout's: an orphan (its sandbox killed first) still ends on its own.
+    /// The tool started by util-linux's <c>prlimit</c> (in every Debian), which sets the kernel's
+    /// limits on itself and then becomes the tool: they hold from the tool's first instruction,
+    /// where limits set on a running process lose the race against a tool that allocates at once.
+    /// The CPU limit is the timeout's, so an orphan (its sandbox killed first) still ends on its own.
     /// </summary>
-    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-    private static void Limit(Process process, ToolCommand command)
+    private static ProcessStartInfo Limited(string program, ToolCommand command)
     {
-        try
+        var startInfo = new ProcessStartInfo("prlimit");
+        string[] limits =
+        [
+            FormattableString.Invariant($"--as={command.MemoryLimitBytes}"),
+            FormattableString.Invariant($"--fsize={command.MaxFileBytes}"),
+            FormattableString.Invariant($"--cpu={(long)Math.Ceiling(command.Timeout.TotalSeconds)}"),
+            "--core=0",
+            "--",
+            program,
+        ];
+        foreach (var limit in limits)
         {
-            ResourceLimits.NoCoreDumps(process.Id);
-            ResourceLimits.LimitAddressSpace(process.Id, command.MemoryLimitBytes);
-            ResourceLimits.LimitFileSize(process.Id, command.MaxFileBytes);
-            ResourceLimits.LimitCpuTime(process.Id, (long)Math.Ceiling(command.Timeout.TotalSeconds));
+            startInfo.ArgumentList.Add(limit);
         }
-        catch (Win32Exception) when (process.HasExited)
+
+        return startInfo;
+    }
+
+    /// <summary>The program's path, found on <c>PATH</c> as a shell would but before anything starts; null when it is not installed.</summary>
+    private static string? Locate(string program)
+    {
+        if (program.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            // Done before it could be limited: there is nothing left to limit.
+            return File.Exists(program) ? program : null;
         }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(File.Exists);
     }
 
     private static async Task<byte[]> ReadBoundedAsync(Stream output, ToolCommand command, CancellationToken cancellationToken)
