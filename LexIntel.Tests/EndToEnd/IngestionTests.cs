@@ -57,7 +57,11 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
 
         var scan = results["image-pdf.pdf"];
         Assert.Equal("ready", scan.Status);
-        Assert.Equal(2, scan.PageCount);
+        Assert.Equal((2, 2, true), (scan.PageCount, scan.OcrPages, scan.ExtractedByOcr));
+
+        // The opinion's text layer is read; only its two pages of maps, images without one, go to OCR.
+        Assert.Equal((2, true), (opinion.OcrPages, opinion.ExtractedByOcr));
+        Assert.Equal((0, false), (results["word-docx.docx"].OcrPages, results["word-docx.docx"].ExtractedByOcr));
 
         await using var db = await OpenDatabaseAsync();
         var scanChunks = await db.DocumentChunks.AsNoTracking().Where(c => c.DocumentId == scan.Id).OrderBy(c => c.Ordinal).ToListAsync(Cancel);

@@ -25,7 +25,7 @@ public sealed class OcrIngestionTests(LexIntelAppFixture fixture)
         var events = await client.ReadEventsAsync($"/api/documents/{id}/progress", Cancel, lastEventId: "0-0", until: e => e.Any(x => x.Json.TryGetProperty("final", out var f) && f.GetBoolean()));
         var document = await client.WaitUntilFinishedAsync(id, Cancel);
 
-        Assert.Equal(("ready", "image/tiff", 2), (document.Status, document.ContentType, document.PageCount));
+        Assert.Equal(("ready", "image/tiff", 2, 2, true), (document.Status, document.ContentType, document.PageCount, document.OcrPages, document.ExtractedByOcr));
         var ocr = events.Where(e => e.Type == "progress" && e.Json.GetProperty("message").GetString()!.Contains("by OCR", StringComparison.Ordinal)).ToList();
         var pageEvents = ocr.Select(e => e.Json.GetProperty("message").GetString()).Where(m => m!.StartsWith("Read page", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, pageEvents.Count);
@@ -51,7 +51,9 @@ public sealed class OcrIngestionTests(LexIntelAppFixture fixture)
         var id = await UploadAsync(client, caseId, "exhibit.pdf", pdf);
         var document = await client.WaitUntilFinishedAsync(id, Cancel);
 
-        Assert.Equal(("ready", 2), (document.Status, document.PageCount));
+        Assert.Equal(("ready", 2, 1, true), (document.Status, document.PageCount, document.OcrPages, document.ExtractedByOcr));
+        var pages = (await client.GetFromJsonAsync<DocumentPagesResponse>($"/api/documents/{id}/pages", Cancel))!.Pages;
+        Assert.Equal([(1, false), (2, true)], pages.Select(p => (p.Number, p.ExtractedByOcr)));
         // The short text page shares its passage with the start of the scanned one.
         Assert.Equal(1, Assert.Single(await PagesFoundAsync(client, caseId, id, "Quillfeather")).Item1);
         Assert.All(await PagesFoundAsync(client, caseId, id, "diverting"), pages => Assert.Equal(2, pages.Item2));

@@ -49,6 +49,21 @@ public static class Scans
         return builder.Build();
     }
 
+    /// <summary>A scanned page with text lines over it, as CM/ECF stamps a scanned filing: the lines are its only text layer.</summary>
+    public static byte[] StampedScanPdf(byte[] scannedPng, IReadOnlyList<string> stampLines)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageSize.Letter);
+        page.AddPng(scannedPng, page.PageSize);
+        for (var i = 0; i < stampLines.Count; i++)
+        {
+            page.AddText(stampLines[i], 8, new PdfPoint(36, 780 - (i * 10)), font);
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>The pages of <paramref name="pdf"/> as one multi-page TIFF (LZW), as fax and document scanners write them.</summary>
     public static async Task<byte[]> MultiPageTiffAsync(string pdf, IReadOnlyList<int> pages, int dpi, CancellationToken cancellationToken)
     {

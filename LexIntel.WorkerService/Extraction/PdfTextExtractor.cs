@@ -1,4 +1,5 @@
 using LexIntel.Shared.Documents;
+using LexIntel.WorkerService.TextCleanup;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
@@ -19,8 +20,8 @@ public sealed class PdfTextExtractor(IOptions<ExtractionLimits> limits) : IDocum
     public const string NoText = "no extractable text: the PDF's pages hold neither text nor images";
 
     /// <summary>
-    /// Below this many letters, a page with an image is a scan with at most a stamped header (as
-    /// RECAP adds to scanned filings), not a page of text.
+    /// Below this many letters of its own (besides filing stamps and page numbers), a page with an
+    /// image is a scan, perhaps stamped by CM/ECF, not a page of text.
     /// </summary>
     public const int ScannedPageLetters = 50;
 
@@ -93,11 +94,13 @@ public sealed class PdfTextExtractor(IOptions<ExtractionLimits> limits) : IDocum
     }
 
     /// <summary>
-    /// Images are only looked at on a page with little text: parsing them costs time a page of text
-    /// need not spend.
+    /// The letters counted are the page's own, not its filing stamp's or page number's: a scan that
+    /// CM/ECF stamped has a text layer of nothing else. Images are only looked at on a page with
+    /// little text: parsing them costs time a page of text need not spend.
     /// </summary>
     private static bool NeedsOcr(Page page, string text) =>
-        text.Count(char.IsLetter) < ScannedPageLetters && page.GetImages().Any();
+        FurniturePatterns.Strip(text).Count(char.IsLetter) < ScannedPageLetters
+        && page.GetImages().Any();
 
     private static bool HasEndMarker(Stream content)
     {

@@ -73,6 +73,23 @@ public sealed class PageRecognitionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scan_whose_text_layer_is_only_its_filing_stamps_needs_ocr_and_one_with_text_of_its_own_does_not()
+    {
+        var png = await Scans.RenderPageAsync(TestData.CourtDocument("image-pdf.pdf"), 2, 150, Cancel);
+        string[] stamps =
+        [
+            "Case 1:16-cv-01234-ABC Document 40 Filed 03/16/22 Page 2 of 4 PageID #: 1234",
+            "Case: 21-50498 Document: 00516242060 Page: 2 Date Filed: 03/16/2022",
+        ];
+        string[] note = ["Exhibit A to the Declaration of Counsel, filed with the Motion to Compel Arbitration."];
+
+        // Together the stamps hold more letters than a scan's text layer may (50): only they are left out.
+        Assert.True(string.Concat(stamps).Count(char.IsLetter) >= PdfTextExtractor.ScannedPageLetters);
+        Assert.True((await ExtractAsync(Scans.StampedScanPdf(png, stamps))).Pages.Single().NeedsOcr);
+        Assert.False((await ExtractAsync(Scans.StampedScanPdf(png, [.. stamps, .. note]))).Pages.Single().NeedsOcr);
+    }
+
+    [Fact]
     public async Task A_multi_page_tiff_is_split_into_its_pages()
     {
         var tiff = await Scans.MultiPageTiffAsync(TestData.CourtDocument("image-pdf.pdf"), [1, 2], 300, Cancel);
@@ -165,6 +182,12 @@ public sealed class PageRecognitionTests : IDisposable
             return Task.CompletedTask;
         }, Cancel);
         return ([.. pages.OrderBy(p => p.Number)], reported);
+    }
+
+    private async Task<ExtractedDocument> ExtractAsync(byte[] pdf)
+    {
+        await using var file = ScratchFile.Of(pdf);
+        return await extraction.ExtractAsync(DocumentContentTypes.Pdf, file, Cancel);
     }
 
     /// <summary>The process ids of the OCR tools running on this machine.</summary>
