@@ -7,6 +7,7 @@ using LexIntel.Shared.Data;
 using LexIntel.Tests.Harness;
 using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Ocr;
+using LexIntel.WorkerService.TextCleanup;
 using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.Benchmarks.Scenarios;
@@ -14,8 +15,9 @@ namespace LexIntel.Benchmarks.Scenarios;
 /// <summary>
 /// A scan made here of a PDF whose text layer is known: <c>vector-pdf.pdf</c>'s pages rendered to
 /// grayscale images, as a scanner gives them, and put back into a PDF that holds only the images.
-/// The scan goes through the app (upload, extract, ocr, chunk, …, ready); its stored text is
-/// compared with the original's text layer as the extractor reads it (character error rate), and
+/// The scan goes through the app (upload, extract, ocr, clean, chunk, …, ready); its stored text is
+/// compared with the original's text layer as the extractor reads it and the page cleanup leaves
+/// it (character error rate: like with like, as both lose the same furniture), and
 /// the ocr step's time per page with the same images read by <c>tesseract</c> on the command line,
 /// one after another, in the same run once the app is idle.
 /// </summary>
@@ -122,10 +124,11 @@ internal sealed class OcrScenario : IBenchmarkScenario
     private static string TextsFolder => Path.Combine("bench-results", "ocr-pages");
 
     /// <summary>The original's pages as the worker's extractor reads its text layer (PdfPig, content order).</summary>
+    /// <summary>The text layer as the pipeline stores it: read by the extractor, then cleaned of page furniture as every document's pages are.</summary>
     private static List<string> ReadTextLayer(string pdf, CancellationToken cancellationToken)
     {
         using var stream = File.OpenRead(pdf);
-        return [.. new PdfTextExtractor().Extract(stream, cancellationToken).Pages.Select(p => p.Text)];
+        return [.. PageCleaner.Clean(new PdfTextExtractor().Extract(stream, cancellationToken).Pages).Pages.Select(p => p.Page.Text)];
     }
 
     private static List<PageScore> PageScores(IReadOnlyList<string> recognized, List<string> references) =>
