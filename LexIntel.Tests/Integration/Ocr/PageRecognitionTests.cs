@@ -167,7 +167,35 @@ public sealed class PageRecognitionTests : IDisposable
         await WaitForAsync(() => !OcrTools().Except(before).Any());
     }
 
+    [Fact]
+    public async Task Run_in_the_worker_the_tools_leave_no_temporary_files_whether_a_page_is_read_or_fails()
+    {
+        var inWorker = new InProcessExtraction(new DocumentExtractors([new ImageExtractor()]));
+        var png = await Scans.RenderPageAsync(TestData.CourtDocument("image-pdf.pdf"), 1, 150, Cancel);
+        var before = OcrFolders();
+        var pages = new List<ExtractedPage>();
+
+        await using (var file = ScratchFile.Of(png))
+        {
+            await inWorker.RecognizeAsync(DocumentContentTypes.Png, file, [], new OcrOptions(), page =>
+            {
+                pages.Add(page);
+                return Task.CompletedTask;
+            }, Cancel);
+        }
+
+        await using (var cut = ScratchFile.Of(png[..(png.Length / 2)]))
+        {
+            await Assert.ThrowsAsync<PermanentJobException>(() => inWorker.RecognizeAsync(DocumentContentTypes.Png, cut, [], new OcrOptions(), _ => Task.CompletedTask, Cancel));
+        }
+
+        Assert.StartsWith("(Slip Opinion)", Assert.Single(pages).Text, StringComparison.Ordinal);
+        Assert.Empty(OcrFolders().Except(before));
+    }
+
     public void Dispose() => pool.Dispose();
+
+    private static HashSet<string> OcrFolders() => [.. Directory.GetDirectories(Path.GetTempPath(), "lexintel-ocr-*")];
 
     private async Task<(List<ExtractedPage> Pages, ConcurrentBag<int> Reported)> ExtractAndRecognizeAsync(string contentType, byte[] bytes, OcrOptions settings)
     {
