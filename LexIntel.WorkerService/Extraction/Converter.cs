@@ -14,9 +14,6 @@ internal static class Converter
 
     private const long MiB = 1024 * 1024;
 
-    /// <summary>What antiword and unrtf say when an allocation fails under the memory limit.</summary>
-    private static readonly string[] OutOfMemory = ["Memory allocation failed", "out of memory"];
-
     /// <param name="format">What the file is, in the words of a failure: "a Word document".</param>
     /// <exception cref="ToolFailedException">The converter refused the file; the caller knows its words for why.</exception>
     /// <exception cref="ToolOutputTooLargeException">It wrote more than <paramref name="maxOutputBytes"/>.</exception>
@@ -46,7 +43,7 @@ internal static class Converter
         {
             throw ExtractionFailures.ConverterTimedOut(format, limits.ConverterTimeoutSeconds);
         }
-        catch (ToolFailedException ex) when (OutOfMemory.Any(m => ex.Errors.Contains(m, StringComparison.OrdinalIgnoreCase)))
+        catch (ToolFailedException ex) when (ex.RanOutOfMemory)
         {
             throw ExtractionFailures.ConverterOutOfMemory(format, limits.ConverterMemoryMiB);
         }

@@ -27,9 +27,6 @@ public static class PageRecognizer
     /// </summary>
     public static IReadOnlyDictionary<string, string> TesseractEnvironment { get; } = new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" };
 
-    /// <summary>How Leptonica, libtiff, poppler and the C++ runtime say an allocation failed (the memory limit was reached).</summary>
-    private static readonly string[] OutOfMemoryWords = ["malloc fail", "alloc fail", "cannot allocate", "bad_alloc", "out of memory"];
-
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Recognizes the request's pages, telling <paramref name="onPage"/> of each as it is done (from several threads at once).</summary>
@@ -169,7 +166,7 @@ public static class PageRecognizer
         {
             throw OcrFailures.PageTooLarge(page, settings.MemoryLimitMiB);
         }
-        catch (ToolFailedException ex) when (OutOfMemoryWords.Any(w => ex.Errors.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        catch (ToolFailedException ex) when (ex.RanOutOfMemory)
         {
             throw OcrFailures.PageTooLarge(page, settings.MemoryLimitMiB);
         }
