@@ -8,24 +8,6 @@ internal sealed class InProcessExtraction(DocumentExtractors extractors) : IText
     public Task<ExtractedDocument> ExtractAsync(string contentType, FileStream file, CancellationToken cancellationToken) =>
         Task.FromResult(extractors.Extract(contentType, file, cancellationToken));
 
-    public async Task RecognizeAsync(string contentType, FileStream file, IReadOnlyList<int> pages, OcrOptions settings, Func<ExtractedPage, Task> onPage, CancellationToken cancellationToken)
-    {
-        // Pages finish on several threads at once; the caller is told of one at a time, as from a sandbox.
-        using var telling = new SemaphoreSlim(1);
-        await PageRecognizer.RecognizeAsync(
-            new OcrRequest(contentType, file.Name, pages, settings),
-            async page =>
-            {
-                await telling.WaitAsync(cancellationToken);
-                try
-                {
-                    await onPage(page);
-                }
-                finally
-                {
-                    telling.Release();
-                }
-            },
-            cancellationToken);
-    }
+    public Task RecognizeAsync(string contentType, FileStream file, IReadOnlyList<int> pages, OcrOptions settings, Func<ExtractedPage, Task> onPage, CancellationToken cancellationToken) =>
+        PageRecognizer.RecognizeAsync(new OcrRequest(contentType, file.Name, pages, settings), onPage, cancellationToken);
 }

@@ -29,12 +29,16 @@ public static class PageRecognizer
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Recognizes the request's pages, telling <paramref name="onPage"/> of each as it is done (from several threads at once).</summary>
+    /// <summary>
+    /// Recognizes the request's pages, telling <paramref name="onPage"/> of each as it is done, one
+    /// call at a time though pages finish side by side.
+    /// </summary>
     /// <exception cref="PermanentJobException">A page that cannot be read, or too many pages.</exception>
     public static async Task RecognizeAsync(OcrRequest request, Func<ExtractedPage, Task> onPage, CancellationToken cancellationToken)
     {
         var settings = request.Settings;
         var folder = Directory.CreateTempSubdirectory("lexintel-ocr-").FullName;
+        using var telling = new SemaphoreSlim(1);
         try
         {
             var pages = await PageImagesAsync(request, folder, cancellationToken);
@@ -53,7 +57,15 @@ public static class PageRecognizer
                     {
                         var image = await page.Render(pageFolder, token);
                         var text = await ReadAsync(image, page.Number, request, pageFolder, token);
-                        await onPage(new ExtractedPage(page.Number, text, NeedsOcr: false, ByOcr: true));
+                        await telling.WaitAsync(token);
+                        try
+                        {
+                            await onPage(new ExtractedPage(page.Number, text, NeedsOcr: false, ByOcr: true));
+                        }
+                        finally
+                        {
+                            telling.Release();
+                        }
                     }
                     finally
                     {

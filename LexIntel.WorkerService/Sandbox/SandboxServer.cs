@@ -92,26 +92,18 @@ internal static class SandboxServer
     /// The tools run as this process's children, within its environment and folder: killing the
     /// sandbox kills them. Each page is sent as soon as it is recognized, so the worker can report it.
     /// </summary>
-    private static SandboxReply Recognize(OcrRequest request, Stream replies)
+    private static SandboxReply Recognize(OcrRequest request, Stream replies) => Answer(() =>
     {
-        var sending = new Lock();
-        return Answer(() =>
-        {
-            PageRecognizer.RecognizeAsync(
-                request,
-                page =>
-                {
-                    lock (sending)
-                    {
-                        SandboxProtocol.WriteReply(replies, new SandboxReply.PageRecognized(page));
-                    }
-
-                    return Task.CompletedTask;
-                },
-                CancellationToken.None).GetAwaiter().GetResult();
-            return new SandboxReply.Recognized();
-        });
-    }
+        PageRecognizer.RecognizeAsync(
+            request,
+            page =>
+            {
+                SandboxProtocol.WriteReply(replies, new SandboxReply.PageRecognized(page));
+                return Task.CompletedTask;
+            },
+            CancellationToken.None).GetAwaiter().GetResult();
+        return new SandboxReply.Recognized();
+    });
 
     /// <summary>A parser may wrap what it caught (PdfPig's format errors carry their cause), so the whole chain is looked at.</summary>
     private static bool RanOutOfMemory(Exception? ex)
