@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using LexIntel.WorkerService.Extraction.Tools;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
@@ -110,32 +110,6 @@ public static class Scans
         }
     }
 
-    /// <summary>Runs one of the tools on the repository's own files, failing the caller with its error output.</summary>
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, string folder, CancellationToken cancellationToken)
-    {
-        var startInfo = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ToolTimeout);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} exited with code {process.ExitCode}: {await errors}");
-        }
-    }
+    private static Task<ToolResult> RunAsync(string program, IReadOnlyList<string> arguments, string folder, CancellationToken cancellationToken) =>
+        ToolProcess.RunAsync(new ToolCommand(program, arguments) { WorkingDirectory = folder, Timeout = ToolTimeout, MaxFileBytes = 1L << 30 }, cancellationToken);
 }
