@@ -9,6 +9,7 @@ using LexIntel.ApiService.OpenApi;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
 using LexIntel.ApiService.Tenancy;
+using LexIntel.ApiService.WebApp;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Deletion;
 using LexIntel.Shared.Queue;
@@ -52,6 +53,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddTenantContext();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddOptions<WebAppOptions>().BindConfiguration(WebAppOptions.SectionName);
 
         return builder;
     }

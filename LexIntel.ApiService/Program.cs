@@ -9,6 +9,7 @@ using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.Progress;
 using LexIntel.ApiService.Search;
+using LexIntel.ApiService.WebApp;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -44,5 +45,6 @@ app.MapAdminApi();
 app.MapApiKeysApi();
 app.MapAuditApi();
 app.MapDevelopmentCredentials();
+app.MapWebApp();
 
 app.Run();

@@ -79,7 +79,7 @@ public static class CasesApi
         audit.Add(AuditActions.CaseCreate, entity.Id, detail: name);
         await db.SaveChangesAsync(cancellationToken);
 
-        return TypedResults.Created($"/api/cases/{entity.Id}", CaseResponse.From(entity, documentCount: 0));
+        return TypedResults.Created($"/api/cases/{entity.Id}", CaseResponse.From(entity, documentCount: 0, CaseAccess.Owner));
     }
 
     public static async Task<Results<Ok<CasePage>, ValidationProblem>> ListCases(
@@ -96,13 +96,17 @@ public static class CasesApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        var userId = tenant.UserId;
         var rows = await db.Cases.AsNoTracking()
             .VisibleTo(tenant)
             .NewestFirst(page)
-            .Select(c => new { Case = c, DocumentCount = c.Documents.Count })
+            .Select(c => new { Case = c, DocumentCount = c.Documents.Count, Member = c.Members.Where(m => m.UserId == userId).Select(m => (CaseAccess?)m.Access).FirstOrDefault() })
             .ToListAsync(cancellationToken);
 
-        var (items, next) = page.Split(rows.Select(r => CaseResponse.From(r.Case, r.DocumentCount)).ToList(), c => new KeysetCursor(c.CreatedAt, c.Id));
+        // Visible rows always have an access: VisibleTo is Effective as SQL.
+        var (items, next) = page.Split(
+            rows.Select(r => CaseResponse.From(r.Case, r.DocumentCount, CaseAccessRule.Effective(r.Case.Restricted, r.Member, tenant.IsTenantAdmin)!.Value)).ToList(),
+            c => new KeysetCursor(c.CreatedAt, c.Id));
         return TypedResults.Ok(new CasePage(items, next));
     }
 
@@ -112,14 +116,15 @@ public static class CasesApi
         TenantContext tenant,
         CancellationToken cancellationToken)
     {
+        var userId = tenant.UserId;
         var row = await db.Cases.AsNoTracking()
             .Where(c => c.Id == caseId && c.TenantId == tenant.TenantId)
-            .Select(c => new { Case = c, DocumentCount = c.Documents.Count })
+            .Select(c => new { Case = c, DocumentCount = c.Documents.Count, Member = c.Members.Where(m => m.UserId == userId).Select(m => (CaseAccess?)m.Access).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken);
 
-        return row is null
+        return row is null || CaseAccessRule.Effective(row.Case.Restricted, row.Member, tenant.IsTenantAdmin) is not { } access
             ? CaseNotFound(caseId)
-            : TypedResults.Ok(CaseResponse.From(row.Case, row.DocumentCount));
+            : TypedResults.Ok(CaseResponse.From(row.Case, row.DocumentCount, access));
     }
 
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> RenameCase(
@@ -148,7 +153,7 @@ public static class CasesApi
         entity.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         var documents = await db.Documents.CountAsync(d => d.CaseId == caseId, cancellationToken);
-        return TypedResults.Ok(CaseResponse.From(entity, documents));
+        return TypedResults.Ok(CaseResponse.From(entity, documents, CaseAccess.Owner));
     }
 
     private static bool IsValidName([NotNullWhen(true)] string? name) => !string.IsNullOrEmpty(name) && name.Length <= MaxNameLength;

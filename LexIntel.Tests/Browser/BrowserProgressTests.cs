@@ -14,9 +14,6 @@ namespace LexIntel.Tests.Browser;
 [Tier(TestTier.Browser)]
 public sealed class BrowserProgressTests(LexIntelAppFixture fixture)
 {
-    /// <summary>Debian's Chromium, which the setup script installs; Playwright's own browser download is unreachable here.</summary>
-    private const string Chromium = "/usr/bin/chromium";
-
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Records every event the page's EventSource receives and closes it after the final one.</summary>
@@ -44,16 +41,9 @@ public sealed class BrowserProgressTests(LexIntelAppFixture fixture)
         using var upload = await client.UploadAsync(caseId, Cancel, ("opinion.pdf", new ByteArrayContent(File.ReadAllBytes(TestData.CourtDocument("vector-pdf.pdf")))));
         var documentId = (await upload.Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files.Single().Document!.Id;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // Running as root needs --no-sandbox; the rest keeps Chromium off the (closed) network.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var chromium = await Chromium.LaunchAsync();
         var origin = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
-        await using var context = await browser.NewContextAsync();
+        await using var context = await chromium.Browser.NewContextAsync();
         using var issued = await client.PostAsJsonAsync("/api/progress/tickets", new { documentId }, Cancel);
         var ticket = (await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ProgressTicketResponse>(Cancel))!;
         var page = await context.NewPageAsync();

@@ -1,0 +1,84 @@
+// Who is signed in. Development: the API's development credentials. Production: the OIDC
+// provider, authorization code with PKCE (oidc-client-ts). The token lives in this tab's
+// sessionStorage only, and the page's CSP keeps other scripts from reading it.
+
+const storageKey = 'lexintel.session';
+let settings;
+let userManager;
+
+export async function loadSettings() {
+  const response = await fetch('/web/settings', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`The sign-in settings could not be read (${response.status}).`);
+  settings = await response.json();
+  if (settings.signIn === 'oidc') {
+    userManager = new window.oidc.UserManager({
+      authority: settings.authority,
+      client_id: settings.clientId,
+      scope: settings.scope,
+      response_type: 'code',
+      redirect_uri: `${location.origin}/`,
+      post_logout_redirect_uri: `${location.origin}/`,
+      userStore: new window.oidc.WebStorageStateStore({ store: window.sessionStorage }),
+    });
+  }
+  return settings;
+}
+
+/** The signed-in user ({ token, user, tenant, roles, tenantName, expiresAt }) or null. */
+export function session() {
+  const stored = sessionStorage.getItem(storageKey);
+  if (!stored) return null;
+  const current = JSON.parse(stored);
+  return Date.parse(current.expiresAt) > Date.now() ? current : null;
+}
+
+export const isAdmin = () => session()?.roles.includes('admin') ?? false;
+
+function remember(token, tenantName) {
+  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  const roles = [claims[settings.roleClaim] ?? []].flat();
+  const current = {
+    token,
+    user: claims[settings.userClaim],
+    tenant: claims[settings.tenantClaim] ?? null,
+    tenantName,
+    roles,
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+  };
+  sessionStorage.setItem(storageKey, JSON.stringify(current));
+  return current;
+}
+
+/** Development only: a token for the Development tenant's admin or member. */
+export async function signInForDevelopment(role) {
+  const response = await fetch('/dev/credentials', { method: 'POST', headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`Development sign-in is not available (${response.status}).`);
+  const credentials = await response.json();
+  return remember(role === 'admin' ? credentials.adminToken : credentials.memberToken, 'Development');
+}
+
+export async function signInWithProvider() {
+  await userManager.signinRedirect({ state: location.hash });
+}
+
+/** Back from the provider (?code=…&state=…): keep the token, return to where the user was. */
+export async function completeProviderSignIn() {
+  const query = new URLSearchParams(location.search);
+  if (!userManager || !query.has('code') || !query.has('state')) return false;
+  const user = await userManager.signinRedirectCallback();
+  remember(user.access_token, null);
+  history.replaceState(null, '', `/${typeof user.state === 'string' ? user.state : ''}`);
+  return true;
+}
+
+export async function signOut({ expired = false } = {}) {
+  sessionStorage.removeItem(storageKey);
+  if (userManager) {
+    await userManager.removeUser();
+    if (!expired) {
+      await userManager.signoutRedirect().catch(() => {});
+      return;
+    }
+  }
+  location.hash = expired ? '#/sign-in?expired' : '#/sign-in';
+}

@@ -1,0 +1,204 @@
+import { api } from '../api.js';
+import { announce, formatBytes, h, plural, show } from '../dom.js';
+import { showError } from '../errors.js';
+import { CaseProgressFeed } from '../progress.js';
+
+// The API takes at most this many files per request (LexIntel:Uploads:MaxFilesPerRequest's default).
+const filesPerRequest = 50;
+const canEdit = access => access === 'owner' || access === 'editor';
+
+export async function renderDocuments(content, { caseItem, signal }) {
+  const rows = new Map();
+  const list = h('ul', { class: 'documents', 'aria-label': 'Documents', 'aria-live': 'off' });
+  const uploads = h('ul', { class: 'upload-results', 'aria-label': 'Upload results' });
+  const connection = h('p', { class: 'connection muted', 'data-testid': 'feed-state' });
+  const more = h('button', { type: 'button', hidden: true }, 'Show more documents');
+
+  const rowOf = document => {
+    let row = rows.get(document.id);
+    if (!row) {
+      row = new DocumentRow(document, caseItem);
+      rows.set(document.id, row);
+      list.prepend(row.element);
+      list.querySelector('.empty')?.remove();
+    }
+    return row;
+  };
+
+  show(content,
+    canEdit(caseItem.access) ? uploadArea(caseItem, uploads, rowOf) : null,
+    uploads,
+    h('h2', {}, 'Documents'),
+    connection,
+    list,
+    more);
+
+  let cursor = null;
+  const load = async () => {
+    const page = await api(`/api/cases/${caseItem.id}/documents?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { signal });
+    for (const document of page.items) {
+      const row = new DocumentRow(document, caseItem);
+      rows.set(document.id, row);
+      list.append(row.element);
+    }
+    if (!rows.size) list.append(h('li', { class: 'empty muted' }, 'No documents yet.'));
+    cursor = page.nextCursor;
+    more.hidden = !cursor;
+  };
+  more.addEventListener('click', load);
+  await load();
+
+  const pending = new Map();
+  const known = async documentId => {
+    if (rows.has(documentId)) return rows.get(documentId);
+    // A document someone else uploaded, or one whose upload answer has not arrived yet.
+    if (!pending.has(documentId)) pending.set(documentId, api(`/api/documents/${documentId}`, { signal }).then(rowOf));
+    return pending.get(documentId);
+  };
+  const feed = new CaseProgressFeed(caseItem.id, {
+    onState: async state => (await known(state.documentId)).state(state),
+    onProgress: async (progress, id) => (await known(progress.documentId)).progress(progress, id),
+    onConnection: open => show(connection, open ? 'Live progress connected.' : 'Live progress interrupted; reconnecting…'),
+  }, signal);
+  await feed.open();
+}
+
+function uploadArea(caseItem, uploads, rowOf) {
+  const input = h('input', { type: 'file', id: 'upload-files', multiple: true, class: 'file-input' });
+  const zone = h('div', { class: 'dropzone', 'data-testid': 'dropzone' },
+    h('p', {}, 'Drop files here, or '),
+    h('label', { for: 'upload-files', class: 'button' }, 'choose files'),
+    input,
+    h('p', { class: 'muted' }, 'PDF, Word, RTF, HTML, text, e-mail and scanned images; up to 100 MB each.'));
+
+  const upload = async files => {
+    const all = [...files];
+    for (let i = 0; i < all.length; i += filesPerRequest) {
+      await uploadBatch(caseItem, all.slice(i, i + filesPerRequest), uploads, rowOf);
+    }
+  };
+  input.addEventListener('change', () => upload(input.files).catch(showError).finally(() => { input.value = ''; }));
+  zone.addEventListener('dragover', event => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', event => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    upload(event.dataTransfer.files).catch(showError);
+  });
+  return h('section', { 'aria-labelledby': 'upload-title' }, h('h2', { id: 'upload-title' }, 'Upload'), zone);
+}
+
+async function uploadBatch(caseItem, files, uploads, rowOf) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file, file.name);
+  announce(`Uploading ${plural(files.length, 'file')}…`);
+  let answer;
+  try {
+    answer = await api(`/api/cases/${caseItem.id}/documents`, { method: 'POST', body: form });
+  } catch (error) {
+    // When no file was accepted, the problem lists every file with its own reason.
+    if (!error.problem?.files) throw error;
+    answer = error.problem;
+  }
+  for (const file of answer.files) {
+    if (file.document) rowOf(file.document).uploaded(file.outcome);
+    if (file.outcome !== 'created') {
+      uploads.append(h('li', { class: file.outcome === 'rejected' ? 'problem' : 'muted' },
+        h('strong', {}, file.fileName), ': ',
+        file.outcome === 'duplicate' ? 'already in this case.' : `${file.error.title}. ${file.error.detail}`));
+    }
+  }
+  announce(`${plural(answer.files.filter(f => f.outcome === 'created').length, 'file')} uploaded.`);
+}
+
+const stageLabels = {
+  queued: 'Queued', extracting: 'Extracting text', chunking: 'Splitting into passages', citations: 'Finding citations',
+  embedding: 'Embedding', indexing: 'Indexing', ready: 'Ready', failed: 'Failed',
+};
+
+/** One document: its live progress bar, what it holds once ready, or why it failed. */
+class DocumentRow {
+  constructor(document, caseItem) {
+    this.document = document;
+    this.caseItem = caseItem;
+    this.final = document.status === 'ready' || document.status === 'failed';
+    this.bar = h('progress', { max: 100, value: document.status === 'ready' ? 100 : 0, 'aria-label': `${document.fileName} progress` });
+    this.stage = h('span', { class: 'stage', 'data-testid': 'stage' });
+    this.message = h('span', { class: 'message muted' });
+    this.details = h('div', { class: 'details' });
+    this.history = h('ol', { class: 'history', 'aria-label': `${document.fileName} events` });
+    this.element = h('li', { class: 'document', dataset: { documentId: document.id } },
+      h('div', { class: 'document-title' },
+        h('a', { href: `#/documents/${document.id}` }, document.fileName),
+        h('span', { class: 'muted' }, ` ${formatBytes(document.sizeBytes)}`)),
+      h('div', { class: 'progress-line' }, this.bar, this.stage, this.message),
+      this.details,
+      h('details', {}, h('summary', {}, 'Progress history'), this.history));
+    this.#render(document.status, document.status === 'ready' ? 100 : 0);
+  }
+
+  uploaded(outcome) {
+    if (outcome === 'duplicate') this.message.textContent = 'Already in this case.';
+  }
+
+  /** The document's state when the feed (re)connects: authoritative for documents not yet followed, and for their end. */
+  state(snapshot) {
+    if (this.history.children.length && !(snapshot.final && !this.final)) return;
+    this.#apply(snapshot);
+  }
+
+  progress(event, id) {
+    // After a reconnect the API replays from the last id this page saw; a document already
+    // finished here ignores a replayed older step, but a new run (reprocess) starts at queued.
+    if (this.final && !event.final && event.stage !== 'queued') return;
+    this.history.append(h('li', { dataset: { eventId: id } }, `${stageLabels[event.stage] ?? event.stage} ${event.percent} %: ${event.message}`));
+    this.#apply(event);
+  }
+
+  async #apply(event) {
+    this.final = event.final;
+    this.#render(event.stage, event.percent, event.message);
+    if (event.stage === 'failed') this.#failed(event.failureCode, event.failureReason);
+    if (event.final) {
+      this.document = await api(`/api/documents/${this.document.id}`);
+      this.#summary();
+      announce(`${this.document.fileName}: ${stageLabels[event.stage]}.`);
+    }
+  }
+
+  #render(stage, percent, message) {
+    this.element.dataset.stage = stage;
+    this.bar.value = percent;
+    this.bar.setAttribute('aria-valuetext', `${stageLabels[stage] ?? stage}, ${percent} %`);
+    show(this.stage, `${stageLabels[stage] ?? stage} · ${percent} %`);
+    show(this.message, message ?? '');
+    if (stage !== 'failed') show(this.details);
+    if (stage === 'ready') this.#summary();
+    if (stage === 'failed') this.#failed(this.document.failureCode, this.document.failureReason);
+  }
+
+  #summary() {
+    const d = this.document;
+    if (d.status !== 'ready') return;
+    show(this.details, h('span', { class: 'muted', 'data-testid': 'summary' },
+      [d.pageCount !== null ? plural(d.pageCount, 'page') : null, plural(d.chunkCount, 'passage'), plural(d.citationCount, 'citation')].filter(Boolean).join(' · ')),
+    d.extractedByOcr ? h('span', { class: 'badge', 'data-testid': 'ocr', title: 'Some text was read from images; it may hold recognition errors.' }, `OCR: ${plural(d.ocrPages, 'page')}`) : null);
+  }
+
+  #failed(code, reason) {
+    if (!code) return;
+    show(this.details,
+      h('p', { class: 'problem', 'data-testid': 'failure' }, h('code', {}, code), ': ', reason ?? ''),
+      canEdit(this.caseItem.access) ? h('button', { type: 'button', onclick: () => this.#reprocess() }, 'Retry') : null);
+  }
+
+  async #reprocess() {
+    await api(`/api/documents/${this.document.id}/reprocess`, { method: 'POST' });
+    this.final = false;
+    this.#render('queued', 0, 'Queued again.');
+    announce(`${this.document.fileName} queued again.`);
+  }
+}
