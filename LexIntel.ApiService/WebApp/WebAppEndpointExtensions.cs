@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Identity;
 using Microsoft.Extensions.Options;
 
@@ -23,8 +24,8 @@ internal static class WebAppEndpointExtensions
         return app;
     }
 
-    private static WebAppSettings GetSettings(IOptions<IdentityOptions> identity, IOptions<WebAppOptions> webApp) =>
-        WebAppSettings.For(identity.Value, webApp.Value);
+    private static WebAppSettings GetSettings(IOptions<IdentityOptions> identity, IOptions<WebAppOptions> webApp, IOptions<UploadOptions> uploads) =>
+        WebAppSettings.For(identity.Value, webApp.Value, uploads.Value);
 
     /// <summary>
     /// Pages run only the app's own scripts and talk only to the API and the OIDC provider, so an

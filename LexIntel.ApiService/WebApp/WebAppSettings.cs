@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Identity;
 
 namespace LexIntel.ApiService.WebApp;
@@ -7,12 +8,22 @@ namespace LexIntel.ApiService.WebApp;
 /// (<see cref="Authority"/>, <see cref="ClientId"/>, <see cref="Scope"/>) or <c>unconfigured</c>
 /// (an OIDC provider without a client id for the front end; <see cref="Detail"/> says what to set).
 /// The claim names are the API's own (<c>LexIntel:Identity</c>), so the page shows who is signed in
-/// in which tenant as the API sees them. Nothing here is secret: the page reads it before anyone
-/// has signed in.
+/// in which tenant as the API sees them, and <see cref="MaxFilesPerUpload"/> is the API's limit, so
+/// the page splits a large drop into requests the API accepts. Nothing here is secret: the page
+/// reads it before anyone has signed in.
 /// </summary>
-public sealed record WebAppSettings(string SignIn, string? Authority, string? ClientId, string? Scope, string? Detail, string UserClaim, string TenantClaim, string RoleClaim)
+public sealed record WebAppSettings(
+    string SignIn,
+    string? Authority,
+    string? ClientId,
+    string? Scope,
+    string? Detail,
+    string UserClaim,
+    string TenantClaim,
+    string RoleClaim,
+    int MaxFilesPerUpload)
 {
-    public static WebAppSettings For(IdentityOptions identity, WebAppOptions webApp)
+    public static WebAppSettings For(IdentityOptions identity, WebAppOptions webApp, UploadOptions uploads)
     {
         var (signIn, detail) = (string.IsNullOrWhiteSpace(identity.Authority), string.IsNullOrWhiteSpace(webApp.ClientId)) switch
         {
@@ -30,6 +41,7 @@ public sealed record WebAppSettings(string SignIn, string? Authority, string? Cl
             detail,
             identity.UserClaim,
             identity.TenantClaim,
-            identity.RoleClaim);
+            identity.RoleClaim,
+            uploads.MaxFilesPerRequest);
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
     };
 
     /// <summary>Parameters an operator gives at <c>azd provision</c>, in plain sight.</summary>
-    private static readonly string[] PlainParameters = ["oidc-authority", "oidc-audience"];
+    private static readonly string[] PlainParameters = ["oidc-authority", "oidc-audience", "web-client-id"];
 
     /// <summary>
     /// Parameters azd keeps as secrets (prompted for or generated, stored as Container App secrets);
@@ -99,6 +99,7 @@ public sealed partial class PublishManifestTests(PublishedManifest manifest) : I
         Assert.DoesNotContain("LexIntel__WorkerRole", EnvironmentOf("worker").Keys);
         Assert.Equal("{oidc-authority.value}", EnvironmentOf("api")["LexIntel__Identity__Authority"]);
         Assert.Equal("{oidc-audience.value}", EnvironmentOf("api")["LexIntel__Identity__Audience"]);
+        Assert.Equal("{web-client-id.value}", EnvironmentOf("api")["LexIntel__WebApp__ClientId"]);
     }
 
     [Fact]

@@ -82,3 +82,6 @@ export async function signOut({ expired = false } = {}) {
   }
   location.hash = expired ? '#/sign-in?expired' : '#/sign-in';
 }
+
+/** The settings read at start (limits included), without asking the server again. */
+export const appSettings = () => settings;

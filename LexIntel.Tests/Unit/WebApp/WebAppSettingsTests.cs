@@ -1,3 +1,4 @@
+using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Identity;
 using LexIntel.ApiService.WebApp;
 
@@ -9,7 +10,7 @@ public sealed class WebAppSettingsTests
     [Fact]
     public void Without_an_OIDC_provider_the_page_signs_in_with_the_development_credentials_and_names_no_provider()
     {
-        var settings = WebAppSettings.For(new IdentityOptions { DevelopmentSigningKey = new string('k', 40) }, new WebAppOptions { ClientId = "ignored" });
+        var settings = WebAppSettings.For(new IdentityOptions { DevelopmentSigningKey = new string('k', 40) }, new WebAppOptions { ClientId = "ignored" }, new UploadOptions());
 
         Assert.Equal("development", settings.SignIn);
         Assert.Null(settings.Authority);
@@ -22,17 +23,17 @@ public sealed class WebAppSettingsTests
     {
         var identity = new IdentityOptions { Authority = "https://login.example.com/realms/firm", UserClaim = "email", TenantClaim = "lexintel_tenant", RoleClaim = "roles" };
 
-        var settings = WebAppSettings.For(identity, new WebAppOptions { ClientId = "lexintel-web", Scope = "openid profile api://lexintel/.default" });
+        var settings = WebAppSettings.For(identity, new WebAppOptions { ClientId = "lexintel-web", Scope = "openid profile api://lexintel/.default" }, new UploadOptions { MaxFilesPerRequest = 20 });
 
         Assert.Equal(
-            new WebAppSettings("oidc", "https://login.example.com/realms/firm", "lexintel-web", "openid profile api://lexintel/.default", null, "email", "lexintel_tenant", "roles"),
+            new WebAppSettings("oidc", "https://login.example.com/realms/firm", "lexintel-web", "openid profile api://lexintel/.default", null, "email", "lexintel_tenant", "roles", 20),
             settings);
     }
 
     [Fact]
     public void With_a_provider_but_no_client_id_the_page_says_which_key_to_set_instead_of_failing_to_sign_in()
     {
-        var settings = WebAppSettings.For(new IdentityOptions { Authority = "https://login.example.com/" }, new WebAppOptions());
+        var settings = WebAppSettings.For(new IdentityOptions { Authority = "https://login.example.com/" }, new WebAppOptions(), new UploadOptions());
 
         Assert.Equal("unconfigured", settings.SignIn);
         Assert.Null(settings.ClientId);

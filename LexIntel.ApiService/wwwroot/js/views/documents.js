@@ -1,10 +1,9 @@
 import { api } from '../api.js';
+import { appSettings } from '../auth.js';
 import { announce, formatBytes, h, plural, show } from '../dom.js';
 import { showError } from '../errors.js';
 import { CaseProgressFeed } from '../progress.js';
 
-// The API takes at most this many files per request (LexIntel:Uploads:MaxFilesPerRequest's default).
-const filesPerRequest = 50;
 const canEdit = access => access === 'owner' || access === 'editor';
 
 export async function renderDocuments(content, { caseItem, signal }) {
@@ -73,6 +72,7 @@ function uploadArea(caseItem, uploads, rowOf) {
 
   const upload = async files => {
     const all = [...files];
+    const filesPerRequest = appSettings().maxFilesPerUpload;
     for (let i = 0; i < all.length; i += filesPerRequest) {
       await uploadBatch(caseItem, all.slice(i, i + filesPerRequest), uploads, rowOf);
     }
