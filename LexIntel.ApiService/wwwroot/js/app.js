@@ -30,7 +30,8 @@ async function route() {
     return;
   }
   if (!match.r.public && !session()) {
-    location.hash = '#/sign-in';
+    // Back to the bookmarked screen once signed in.
+    location.hash = `#/sign-in?return=${encodeURIComponent(location.hash)}`;
     return;
   }
   try {

@@ -50,13 +50,19 @@ export async function renderDocuments(content, { caseItem, signal }) {
   const pending = new Map();
   const known = async documentId => {
     if (rows.has(documentId)) return rows.get(documentId);
-    // A document someone else uploaded, or one whose upload answer has not arrived yet.
-    if (!pending.has(documentId)) pending.set(documentId, api(`/api/documents/${documentId}`, { signal }).then(rowOf));
+    // A document someone else uploaded, or one whose upload answer has not arrived yet; one
+    // deleted since has nothing to show.
+    if (!pending.has(documentId)) {
+      pending.set(documentId, api(`/api/documents/${documentId}`, { signal }).then(rowOf, error => {
+        if (error.status === 404) return null;
+        throw error;
+      }));
+    }
     return pending.get(documentId);
   };
   const feed = new CaseProgressFeed(caseItem.id, {
-    onState: async state => (await known(state.documentId)).state(state),
-    onProgress: async (progress, id) => (await known(progress.documentId)).progress(progress, id),
+    onState: async state => (await known(state.documentId))?.state(state),
+    onProgress: async (progress, id) => (await known(progress.documentId))?.progress(progress, id),
     onConnection: open => show(connection, open ? 'Live progress connected.' : 'Live progress interrupted; reconnecting…'),
   }, signal);
   await feed.open();
@@ -144,17 +150,21 @@ class DocumentRow {
     if (outcome === 'duplicate') this.message.textContent = 'Already in this case.';
   }
 
-  /** The document's state when the feed (re)connects: authoritative for documents not yet followed, and for their end. */
+  /**
+   * The document's state when the feed connects, read from the database: it shows documents the
+   * page has not followed yet. Once events arrive they are the truth: after a reconnect the feed
+   * replays every event since the last one seen.
+   */
   state(snapshot) {
-    if (this.history.children.length && !(snapshot.final && !this.final)) return;
-    this.#apply(snapshot);
+    if (!this.history.children.length) this.#apply(snapshot);
   }
 
   progress(event, id) {
-    // After a reconnect the API replays from the last id this page saw; a document already
-    // finished here ignores a replayed older step, but a new run (reprocess) starts at queued.
-    if (this.final && !event.final && event.stage !== 'queued') return;
     this.history.append(h('li', { dataset: { eventId: id } }, `${stageLabels[event.stage] ?? event.stage} ${event.percent} %: ${event.message}`));
+
+    // Opened after a document finished, the feed replays its run from the start: the bar stays at
+    // its end; a new run (reprocess) starts at queued.
+    if (this.final && !event.final && event.stage !== 'queued') return;
     this.#apply(event);
   }
 

@@ -1,12 +1,12 @@
 using Microsoft.Playwright;
 
-namespace LexIntel.Tests.Browser;
+namespace LexIntel.Tests.Harness;
 
 /// <summary>
 /// Debian's Chromium (which the setup script installs; Playwright's own browser download is
 /// unreachable here), headless, driven by Playwright's bundled driver.
 /// </summary>
-internal sealed class Chromium : IAsyncDisposable
+public sealed class Chromium : IAsyncDisposable
 {
     private const string ExecutablePath = "/usr/bin/chromium";
 
