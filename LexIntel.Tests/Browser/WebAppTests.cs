@@ -42,16 +42,9 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
         await page.GotoAsync($"{origin}/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to LexIntel" })).ToBeVisibleAsync();
         await Screens.CheckAsync(page, "01-sign-in");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as tenant admin" }).ClickAsync();
-        await Expect(page.GetByTestId("user")).ToHaveTextAsync("dev-admin");
-        await Expect(page.GetByTestId("tenant")).ToHaveTextAsync(DevelopmentCredentialsApi.TenantName);
-
-        // A case of its own (the Development tenant is shared with other tests).
+        await SignInAsync(page);
         var caseName = $"Jagels v. State {Guid.NewGuid():N}"[..24];
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "New case" }).FillAsync(caseName);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create case" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = caseName, Level = 1 })).ToBeVisibleAsync();
-        var caseId = Guid.Parse(Regex.Match(page.Url, "#/cases/([0-9a-f-]{36})").Groups[1].Value);
+        var caseId = await CreateCaseAsync(page, caseName);
 
         // The first connection of the case's feed gets the real feed's first events, then drops
         // mid-upload as a network would; later connections reach the API.
@@ -172,7 +165,83 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task Files_dropped_on_the_page_upload_together_a_failed_one_says_why_and_retries_and_search_pages_by_cursor()
+    {
+        await using var chromium = await Chromium.LaunchAsync();
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        using var anonymous = fixture.CreateAnonymousClient();
+        await page.GotoAsync($"{anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority)}/");
+        await SignInAsync(page);
+        var caseId = await CreateCaseAsync(page, $"Drop {Guid.NewGuid():N}"[..13]);
+
+        var dropped = await page.EvaluateHandleAsync(
+            """
+            files => {
+              const transfer = new DataTransfer();
+              for (const f of files) transfer.items.add(new File([Uint8Array.from(atob(f.data), c => c.charCodeAt(0))], f.name, { type: f.type }));
+              return transfer;
+            }
+            """,
+            new[]
+            {
+                new { name = "opinion.pdf", type = "application/pdf", data = Convert.ToBase64String(await File.ReadAllBytesAsync(TestData.CourtDocument("vector-pdf.pdf"), Cancel)) },
+                new { name = "sealed.pdf", type = "application/pdf", data = Convert.ToBase64String(HostileFiles.PasswordProtectedPdf()) },
+            });
+        await page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = dropped });
+
+        var rows = page.Locator("li.document");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Filter(new() { HasText = "opinion.pdf" })).ToHaveAttributeAsync("data-stage", "ready", new() { Timeout = 120_000 });
+        var sealedRow = rows.Filter(new() { HasText = "sealed.pdf" });
+        await Expect(sealedRow).ToHaveAttributeAsync("data-stage", "failed", new() { Timeout = 120_000 });
+        await Expect(sealedRow.GetByTestId("failure")).ToContainTextAsync("encrypted");
+        var eventsBefore = await sealedRow.Locator(".history li").CountAsync();
+
+        // Retry runs it again (reprocess): a new run's events, and the same failure, said again.
+        await sealedRow.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await Expect(sealedRow.Locator(".history li")).Not.ToHaveCountAsync(eventsBefore, new() { Timeout = 60_000 });
+        await Expect(sealedRow).ToHaveAttributeAsync("data-stage", "failed", new() { Timeout = 120_000 });
+        await Expect(sealedRow.GetByTestId("failure")).ToContainTextAsync("encrypted");
+        await Expect(sealedRow.Locator(".history li").Last).ToContainTextAsync("Failed");
+
+        // Keyword mode, and the next page by cursor adds hits without repeating one.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("water");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Keyword" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("(keyword)");
+        var hits = page.Locator("li.hit");
+        await Expect(hits).ToHaveCountAsync(10);
+        await page.GetByRole(AriaRole.Button, new() { Name = "More results" }).ClickAsync();
+        await Expect(hits).Not.ToHaveCountAsync(10);
+        var texts = await hits.Locator(".snippet").AllTextContentsAsync();
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.Equal(caseId, Guid.Parse(Regex.Match(page.Url, "#/cases/([0-9a-f-]{36})").Groups[1].Value));
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static async Task SignInAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as tenant admin" }).ClickAsync();
+        await Expect(page.GetByTestId("user")).ToHaveTextAsync("dev-admin");
+        await Expect(page.GetByTestId("tenant")).ToHaveTextAsync(DevelopmentCredentialsApi.TenantName);
+    }
+
+    /// <summary>A case of the test's own (the Development tenant is shared with other tests), renamed once on the way as owners may.</summary>
+    private static async Task<Guid> CreateCaseAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "New case" }).FillAsync(name + " (draft)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create case" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name + " (draft)", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Textbox, new() { Name = "Name" }).FillAsync(name);
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToHaveTextAsync(name);
+        return Guid.Parse(Regex.Match(page.Url, "#/cases/([0-9a-f-]{36})").Groups[1].Value);
+    }
 
     /// <summary>The original's PDF opened in Chromium's viewer at <paramref name="pageNumber"/>.</summary>
     private static async Task ExpectOriginalAtAsync(IPage page, int pageNumber)
