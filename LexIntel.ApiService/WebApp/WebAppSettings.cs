@@ -8,8 +8,8 @@ namespace LexIntel.ApiService.WebApp;
 /// (<see cref="Authority"/>, <see cref="ClientId"/>, <see cref="Scope"/>) or <c>unconfigured</c>
 /// (an OIDC provider without a client id for the front end; <see cref="Detail"/> says what to set).
 /// The claim names are the API's own (<c>LexIntel:Identity</c>), so the page shows who is signed in
-/// in which tenant as the API sees them, and <see cref="MaxFilesPerUpload"/> is the API's limit, so
-/// the page splits a large drop into requests the API accepts. Nothing here is secret: the page
+/// in which tenant as the API sees them, and the upload limits are the API's, so the page splits a
+/// large drop into requests the API accepts. Nothing here is secret: the page
 /// reads it before anyone has signed in.
 /// </summary>
 public sealed record WebAppSettings(
@@ -21,7 +21,8 @@ public sealed record WebAppSettings(
     string UserClaim,
     string TenantClaim,
     string RoleClaim,
-    int MaxFilesPerUpload)
+    int MaxFilesPerUpload,
+    long MaxUploadBytes)
 {
     public static WebAppSettings For(IdentityOptions identity, WebAppOptions webApp, UploadOptions uploads)
     {
@@ -42,6 +43,7 @@ public sealed record WebAppSettings(
             identity.UserClaim,
             identity.TenantClaim,
             identity.RoleClaim,
-            uploads.MaxFilesPerRequest);
+            uploads.MaxFilesPerRequest,
+            uploads.MaxRequestBytes);
     }
 }

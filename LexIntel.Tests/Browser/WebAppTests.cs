@@ -166,7 +166,7 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
     }
 
     [Fact]
-    public async Task Files_dropped_on_the_page_upload_together_a_failed_one_says_why_and_retries_and_search_pages_by_cursor()
+    public async Task Files_dropped_on_the_page_upload_together_a_failed_one_says_why_and_retries_search_pages_by_cursor_and_a_member_is_offered_no_owners_actions()
     {
         await using var chromium = await Chromium.LaunchAsync();
         await using var context = await chromium.Browser.NewContextAsync();
@@ -218,7 +218,16 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
         await Expect(hits).Not.ToHaveCountAsync(10);
         var texts = await hits.Locator(".snippet").AllTextContentsAsync();
         Assert.Equal(texts.Count, texts.Distinct().Count());
-        Assert.Equal(caseId, Guid.Parse(Regex.Match(page.Url, "#/cases/([0-9a-f-]{36})").Groups[1].Value));
+
+        // A member (an editor of the open case) is offered uploads, but not what only owners may do.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as member" }).ClickAsync();
+        await Expect(page.GetByTestId("user")).ToHaveTextAsync("dev-member");
+        await page.GotoAsync($"{anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority)}/#/cases/{caseId}");
+        await Expect(page.GetByTestId("dropzone")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rename" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete case" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Team" })).ToHaveCountAsync(0);
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);

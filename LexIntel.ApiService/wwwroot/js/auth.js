@@ -35,7 +35,9 @@ export function session() {
 export const isAdmin = () => session()?.roles.includes('admin') ?? false;
 
 function remember(token, tenantName) {
-  const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  // Base64url JSON in UTF-8: atob alone would garble a name like "José".
+  const payload = Uint8Array.from(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));
+  const claims = JSON.parse(new TextDecoder().decode(payload));
   const roles = [claims[settings.roleClaim] ?? []].flat();
   const current = {
     token,

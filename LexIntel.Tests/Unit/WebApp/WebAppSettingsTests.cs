@@ -23,10 +23,10 @@ public sealed class WebAppSettingsTests
     {
         var identity = new IdentityOptions { Authority = "https://login.example.com/realms/firm", UserClaim = "email", TenantClaim = "lexintel_tenant", RoleClaim = "roles" };
 
-        var settings = WebAppSettings.For(identity, new WebAppOptions { ClientId = "lexintel-web", Scope = "openid profile api://lexintel/.default" }, new UploadOptions { MaxFilesPerRequest = 20 });
+        var settings = WebAppSettings.For(identity, new WebAppOptions { ClientId = "lexintel-web", Scope = "openid profile api://lexintel/.default" }, new UploadOptions { MaxFilesPerRequest = 20, MaxRequestBytes = 1_000_000 });
 
         Assert.Equal(
-            new WebAppSettings("oidc", "https://login.example.com/realms/firm", "lexintel-web", "openid profile api://lexintel/.default", null, "email", "lexintel_tenant", "roles", 20),
+            new WebAppSettings("oidc", "https://login.example.com/realms/firm", "lexintel-web", "openid profile api://lexintel/.default", null, "email", "lexintel_tenant", "roles", 20, 1_000_000),
             settings);
     }
 

@@ -47,9 +47,15 @@ export async function renderDocuments(content, { caseItem, signal }) {
   more.addEventListener('click', load);
   await load();
 
+  // The feed's first connection starts with the state of every document of the case: those not
+  // listed here (beyond the first page) are followed only if the user lists them, so their
+  // replayed events are not fetched. (A later connection's states include this page's uploads.)
+  const unlisted = new Set();
+  let connections = 0;
   const pending = new Map();
   const known = async documentId => {
     if (rows.has(documentId)) return rows.get(documentId);
+    if (unlisted.has(documentId)) return null;
     // A document someone else uploaded, or one whose upload answer has not arrived yet; one
     // deleted since has nothing to show.
     if (!pending.has(documentId)) {
@@ -61,9 +67,15 @@ export async function renderDocuments(content, { caseItem, signal }) {
     return pending.get(documentId);
   };
   const feed = new CaseProgressFeed(caseItem.id, {
-    onState: async state => (await known(state.documentId))?.state(state),
+    onState: state => {
+      if (rows.has(state.documentId)) rows.get(state.documentId).state(state);
+      else if (connections === 1) unlisted.add(state.documentId);
+    },
     onProgress: async (progress, id) => (await known(progress.documentId))?.progress(progress, id),
-    onConnection: open => show(connection, open ? 'Live progress connected.' : 'Live progress interrupted; reconnecting…'),
+    onConnection: open => {
+      if (open) connections++;
+      show(connection, open ? 'Live progress connected.' : 'Live progress interrupted; reconnecting…');
+    },
   }, signal);
   await feed.open();
 }
@@ -77,10 +89,8 @@ function uploadArea(caseItem, uploads, rowOf) {
     h('p', { class: 'muted' }, 'PDF, Word, RTF, HTML, text, e-mail and scanned images; up to 100 MB each.'));
 
   const upload = async files => {
-    const all = [...files];
-    const filesPerRequest = appSettings().maxFilesPerUpload;
-    for (let i = 0; i < all.length; i += filesPerRequest) {
-      await uploadBatch(caseItem, all.slice(i, i + filesPerRequest), uploads, rowOf);
+    for (const batch of batches([...files], appSettings())) {
+      await uploadBatch(caseItem, batch, uploads, rowOf);
     }
   };
   input.addEventListener('change', () => upload(input.files).catch(showError).finally(() => { input.value = ''; }));
@@ -95,6 +105,22 @@ function uploadArea(caseItem, uploads, rowOf) {
     upload(event.dataTransfer.files).catch(showError);
   });
   return h('section', { 'aria-labelledby': 'upload-title' }, h('h2', { id: 'upload-title' }, 'Upload'), zone);
+}
+
+/** The files in requests within the API's limits: so many files, so many bytes (a file alone over them is the API's to refuse). */
+function* batches(files, { maxFilesPerUpload, maxUploadBytes }) {
+  let batch = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (batch.length && (batch.length === maxFilesPerUpload || bytes + file.size > maxUploadBytes)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(file);
+    bytes += file.size;
+  }
+  if (batch.length) yield batch;
 }
 
 async function uploadBatch(caseItem, files, uploads, rowOf) {
