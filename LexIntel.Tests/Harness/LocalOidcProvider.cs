@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,11 +22,11 @@ namespace LexIntel.Tests.Harness;
 /// </summary>
 public sealed class LocalOidcProvider : IAsyncDisposable
 {
-    public static TimeSpan TokenLifetime { get; } = TimeSpan.FromHours(1);
-
     private const string CorsPolicy = "pages";
 
     private static readonly IdentityOptions Identity = new();
+
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
     /// <summary>How long a code may wait to be redeemed.</summary>
     private static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(1);
@@ -66,7 +65,6 @@ public sealed class LocalOidcProvider : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         LocalOidcProvider? provider = null;
 
         // The page calls discovery, the keys and the token endpoint from its own origin.
