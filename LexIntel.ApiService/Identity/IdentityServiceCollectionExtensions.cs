@@ -73,6 +73,10 @@ internal static class IdentityServiceCollectionExtensions
         if (!string.IsNullOrWhiteSpace(identity.Authority))
         {
             jwt.Authority = identity.Authority;
+
+            // Signing keys fetched over plain http could be anyone's; a provider on the developer's
+            // own machine (or a test's) is the one place where http is acceptable.
+            jwt.RequireHttpsMetadata = !isDevelopment;
         }
         else if (isDevelopment && DevelopmentTokens.IsUsableKey(identity.DevelopmentSigningKey))
         {

@@ -35,7 +35,13 @@ public static class ApiClients
     public static async Task ProvisionTenantAsync(DistributedApplication app, Guid tenant, CancellationToken cancellationToken)
     {
         using var client = Operator(app);
-        using var response = await client.PutAsJsonAsync($"/api/admin/tenants/{tenant}", new { name = TenantName(tenant) }, cancellationToken);
+        await ProvisionTenantAsync(client, tenant, cancellationToken);
+    }
+
+    /// <summary>Provisions <paramref name="tenant"/> with <paramref name="operatorClient"/>, an operator signed in some other way (at an OIDC provider).</summary>
+    public static async Task ProvisionTenantAsync(HttpClient operatorClient, Guid tenant, CancellationToken cancellationToken)
+    {
+        using var response = await operatorClient.PutAsJsonAsync($"/api/admin/tenants/{tenant}", new { name = TenantName(tenant) }, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 

@@ -59,11 +59,12 @@ export async function signInForDevelopment(role) {
   return remember(role === 'admin' ? credentials.adminToken : credentials.memberToken, 'Development');
 }
 
-export async function signInWithProvider() {
-  await userManager.signinRedirect({ state: location.hash });
+/** To the provider, which sends the user back to the page with a code; then to `returnTo`. */
+export async function signInWithProvider(returnTo) {
+  await userManager.signinRedirect({ state: returnTo });
 }
 
-/** Back from the provider (?code=…&state=…): keep the token, return to where the user was. */
+/** Back from the provider (?code=…&state=…): keep the token, go where the sign-in meant to return to. */
 export async function completeProviderSignIn() {
   const query = new URLSearchParams(location.search);
   if (!userManager || !query.has('code') || !query.has('state')) return false;
@@ -73,15 +74,18 @@ export async function completeProviderSignIn() {
   return true;
 }
 
+/**
+ * Signing out ends the provider's session too, where it has an end-session endpoint (with the id
+ * token as a hint, which providers want before honouring the return address); otherwise, and when
+ * the session merely expired, the page forgets the user and shows the sign-in screen.
+ */
 export async function signOut({ expired = false } = {}) {
   sessionStorage.removeItem(storageKey);
-  if (userManager) {
-    await userManager.removeUser();
-    if (!expired) {
-      await userManager.signoutRedirect().catch(() => {});
-      return;
-    }
+  if (userManager && !expired && await userManager.metadataService.getEndSessionEndpoint()) {
+    await userManager.signoutRedirect();
+    return;
   }
+  await userManager?.removeUser();
   location.hash = expired ? '#/sign-in?expired' : '#/sign-in';
 }
 

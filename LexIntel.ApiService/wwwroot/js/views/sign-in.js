@@ -20,7 +20,7 @@ export async function renderSignIn(main, { query }) {
         h('button', { type: 'button', class: 'primary', onclick: go(() => signInForDevelopment('admin')) }, 'Sign in as tenant admin'),
         h('button', { type: 'button', onclick: go(() => signInForDevelopment('member')) }, 'Sign in as member')),
     ],
-    oidc: () => [h('button', { type: 'button', class: 'primary', onclick: () => signInWithProvider() }, 'Sign in')],
+    oidc: () => [h('button', { type: 'button', class: 'primary', onclick: () => signInWithProvider(target) }, 'Sign in')],
     unconfigured: () => [h('p', { class: 'problem' }, settings.detail)],
   };
   show(main,
