@@ -32,8 +32,6 @@ export function session() {
   return Date.parse(current.expiresAt) > Date.now() ? current : null;
 }
 
-export const isAdmin = () => session()?.roles.includes('admin') ?? false;
-
 function remember(token, tenantName) {
   // Base64url JSON in UTF-8: atob alone would garble a name like "José".
   const payload = Uint8Array.from(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0));

@@ -1,14 +1,14 @@
-import { loadSettings, session, signInForDevelopment, signInWithProvider } from '../auth.js';
+import { appSettings, session, signInForDevelopment, signInWithProvider } from '../auth.js';
 import { h, show } from '../dom.js';
 
-export async function renderSignIn(main, { query }) {
+export function renderSignIn(main, { query }) {
   // Back to the screen that asked for a sign-in (a bookmark, an expired session), never elsewhere.
   const target = query.get('return')?.startsWith('#/') ? query.get('return') : '#/';
   if (session()) {
     location.hash = target;
     return;
   }
-  const settings = await loadSettings();
+  const settings = appSettings();
   const go = sign => async () => {
     await sign();
     location.hash = target;
