@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using LexIntel.Shared.Citations;
 using LexIntel.Shared.Queue;
 using LexIntel.Tests.Harness;
+using LexIntel.Tests.Harness.Citations;
 using LexIntel.WorkerService.Chunking;
 using LexIntel.WorkerService.Extraction;
 
@@ -53,11 +54,20 @@ internal sealed partial class CitationsScenario : IBenchmarkScenario
         };
         rows.AddRange(adversarial.Select(a => new BenchmarkRow($"  {a.Name}", $"{a.Seconds:F3} s", string.Empty)));
 
+        var labelled = LabelledCitations.All();
+        var exact = labelled.Count(c => LabelledCitations.IsExact(extractor, c)) / (double)labelled.Count;
+        rows.Add(new("labelled cases found exactly", $"{exact:P1}", $"{labelled.Count} cases of testdata/citations/; target >= 95 %"));
+        rows.AddRange(labelled.GroupBy(c => c.Family).Select(family => new BenchmarkRow(
+            $"  {family.Key}",
+            $"{family.Count(c => LabelledCitations.IsExact(extractor, c))} of {family.Count()}",
+            string.Join(", ", family.Where(c => !LabelledCitations.IsExact(extractor, c)).Select(c => c.Id)))));
+
         return Task.FromResult(new BenchmarkResult(
             [
                 new("mb_per_s", Math.Round(rate, 1)),
                 new("adversarial_1mb_s", Math.Round(worst.Seconds, 3)),
                 new("citations_found", found),
+                new("cases_exact", Math.Round(exact, 3)),
             ],
             rows));
     }

@@ -71,4 +71,10 @@ public sealed record FoundCitation
 
     /// <summary>For a parallel citation, the normalized form of the first citation of its group.</summary>
     public string? ParallelTo { get; init; }
+
+    /// <summary>
+    /// A short form whose full citation is not in the text (a brief split across documents, a
+    /// pasted passage): reported with the parts it has, <see cref="Normalized"/> built from them.
+    /// </summary>
+    public bool Unresolved { get; init; }
 }

@@ -20,6 +20,9 @@ public static class TestData
     /// <summary>District-court filings from RECAP, with CM/ECF stamps, running heads and pleading paper's line numbers.</summary>
     public static string RecapFilings => Path.Combine(Root, "recap-filings");
 
+    /// <summary>Labelled citation strings, one JSON file per family of forms (<see cref="Citations.LabelledCitations"/>).</summary>
+    public static string CitationCases => Path.Combine(Root, "citations");
+
     /// <summary>The PDFs carrying a court's electronic filing stamps: <see cref="RecapFilings"/> and the appellate filings of <see cref="CourtDocuments"/>.</summary>
     public static IReadOnlyList<string> StampedFilings() =>
         [.. Directory.GetFiles(RecapFilings, "*.pdf").Concat(Directory.GetFiles(CourtDocuments, "ca*.pdf")).Order(StringComparer.Ordinal)];

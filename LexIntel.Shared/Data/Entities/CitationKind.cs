@@ -13,4 +13,7 @@ public enum CitationKind
     Regulation,
     CourtRule,
     Journal,
+
+    /// <summary>A case named again without its reporter (<c>in Celotex at 323</c>), resolved to its full citation.</summary>
+    Reference,
 }
