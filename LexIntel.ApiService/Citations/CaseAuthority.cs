@@ -2,7 +2,11 @@ using LexIntel.Shared.Data.Entities;
 
 namespace LexIntel.ApiService.Citations;
 
-/// <summary>A line of the case's table of authorities.</summary>
+/// <summary>
+/// A line of the case's table of authorities. <see cref="Unresolved"/>: cited only by short forms
+/// whose full citation is in none of the case's documents (<c>410 U.S.</c>, <c>Twombly, supra</c>),
+/// listed under what they give so a reviewer finds them.
+/// </summary>
 public sealed record CaseAuthority(
     string Normalized,
     CitationKind Kind,
@@ -11,4 +15,5 @@ public sealed record CaseAuthority(
     int? Year,
     int Citations,
     int Documents,
+    bool Unresolved,
     IReadOnlyList<CitingDocument> CitedIn);

@@ -78,6 +78,7 @@ public static class CitationsApi
                     full.Court,
                     full.Year,
                     g.Count(),
+                    IsUnresolved(g),
                     Pages(g),
                     [.. g.Select(c => new CitationOccurrence(c.Kind, c.RawText, c.PageNumber, c.Pin, c.SpanStart, c.SpanEnd, c.ChunkId))]);
             })
@@ -101,7 +102,7 @@ public static class CitationsApi
             {
                 var full = FullForm(g.Select(r => r.Citation));
                 var citedIn = CitedIn(g);
-                return new CaseAuthority(g.Key, AuthorityKind(g.Select(r => r.Citation)), full.CaseName, full.Court, full.Year, g.Count(), citedIn.Count, citedIn);
+                return new CaseAuthority(g.Key, AuthorityKind(g.Select(r => r.Citation)), full.CaseName, full.Court, full.Year, g.Count(), citedIn.Count, IsUnresolved(g.Select(r => r.Citation)), citedIn);
             })
             .OrderBy(a => TableSection(a.Kind))
             .ThenBy(a => a.CaseName ?? a.Normalized, StringComparer.OrdinalIgnoreCase)
@@ -211,7 +212,10 @@ public static class CitationsApi
         return shortForm;
     }
 
-    private static bool IsShortForm(CitationKind kind) => kind is CitationKind.Id or CitationKind.ShortCase or CitationKind.Supra;
+    private static bool IsShortForm(CitationKind kind) => kind is CitationKind.Id or CitationKind.ShortCase or CitationKind.Supra or CitationKind.Reference;
+
+    /// <summary>Short forms alone, with no full citation in the text they came from (<c>410 U.S.</c>, <c>Twombly, supra</c>).</summary>
+    private static bool IsUnresolved(IEnumerable<Citation> citations) => citations.All(c => IsShortForm(c.Kind));
 
     private static int TableSection(CitationKind kind) => kind switch
     {

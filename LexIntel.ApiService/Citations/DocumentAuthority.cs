@@ -2,7 +2,7 @@ using LexIntel.Shared.Data.Entities;
 
 namespace LexIntel.ApiService.Citations;
 
-/// <summary>An authority a document cites, with every place it does (short forms included).</summary>
+/// <summary>An authority a document cites, with every place it does (short forms included); <see cref="Unresolved"/>: only by short forms without their full citation.</summary>
 public sealed record DocumentAuthority(
     string Normalized,
     CitationKind Kind,
@@ -10,5 +10,6 @@ public sealed record DocumentAuthority(
     string? Court,
     int? Year,
     int Count,
+    bool Unresolved,
     IReadOnlyList<int> Pages,
     IReadOnlyList<CitationOccurrence> Occurrences);

@@ -23,9 +23,10 @@ public sealed record ExtractedCitation(
     string? Title,
     string? Section,
     string? SectionEnd,
-    string? ParallelTo)
+    string? ParallelTo,
+    bool Unresolved)
 {
     public static ExtractedCitation From(FoundCitation c, int pageNumber) => new(
         c.Kind, c.RawText, c.Normalized, c.Start, c.End, c.FullStart, c.FullEnd, pageNumber, c.Volume, c.Reporter, c.Page,
-        c.Pin, c.Court, c.Year, c.CaseName, c.Title, c.Section, c.SectionEnd, c.ParallelTo);
+        c.Pin, c.Court, c.Year, c.CaseName, c.Title, c.Section, c.SectionEnd, c.ParallelTo, c.Unresolved);
 }

@@ -52,7 +52,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             }
         }
 
-        return ShortFormResolver.Resolve(text, AddCaseContext(text, distinct, reporterSpellings));
+        return CaseReferenceFinder.Add(text, ShortFormResolver.Resolve(text, AddCaseContext(text, distinct, reporterSpellings)));
     }
 
     private void FindVolumeCitations(string text, List<FoundCitation> found, Dictionary<int, string> reporterSpellings)
@@ -197,14 +197,30 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
         foreach (Match match in pattern.Matches(text))
         {
             var pin = match.Groups["pin"];
-            found.Add(Spanning(match, kind, string.Empty) with
+            var citation = Spanning(match, kind, string.Empty) with
             {
                 Pin = pin.Success ? Dashes(pin.Value) : null,
                 Section = match.Groups["section"] is { Success: true } section ? section.Value : null,
-                CaseName = kind == CitationKind.Supra ? match.Groups["name"].Value : null,
-            });
+            };
+            if (kind == CitationKind.Supra)
+            {
+                // "As Celotex, supra": the name starts after the words that introduce it.
+                var name = match.Groups["name"];
+                var skipped = name.Value.Split(' ').TakeWhile(w => CaseNameFinder.IsSignal(w) || SentenceStarts.Contains(w)).Sum(w => w.Length + 1);
+                if (skipped >= name.Length)
+                {
+                    continue;
+                }
+
+                citation = citation with { CaseName = name.Value[skipped..], Start = name.Index + skipped, RawText = text[(name.Index + skipped)..citation.End] };
+            }
+
+            found.Add(citation);
         }
     }
+
+    /// <summary>Words that begin a sentence before a name (<c>As Celotex, supra, teaches</c>), never part of it.</summary>
+    private static readonly HashSet<string> SentenceStarts = new(StringComparer.Ordinal) { "As", "Under", "Following", "Unlike", "Like", "After", "Per", "Applying", "Citing", "Quoting", "Thus", "Here" };
 
     /// <summary>Pin cites, parallel citations, parentheticals and case names of full case and journal citations.</summary>
     private List<FoundCitation> AddCaseContext(string text, List<FoundCitation> citations, Dictionary<int, string> reporterSpellings)
@@ -399,7 +415,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
 
     private static string Blank(string page) => page[0] == '_' ? "___" : page;
 
-    private static string Dashes(string pin) => CitationPatterns.Dash().Replace(CitationPatterns.Whitespace().Replace(pin, " "), "-");
+    internal static string Dashes(string pin) => CitationPatterns.Dash().Replace(CitationPatterns.Whitespace().Replace(pin, " "), "-");
 
     private static string? Court(string court)
     {

@@ -53,6 +53,10 @@ internal static partial class CitationPatterns
     [GeneratedRegex(@"(?<![\w.])(?<name>[A-Z][A-Za-z'’\-]{1,30}(?:\s{1,2}[A-Z][A-Za-z'’\-]{1,30}){0,2}),?\s{1,3}supra\b(?:,?\s{1,3}at\s{1,3}(?<pin>" + Pin + @"))?", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex Supra();
 
+    /// <summary><c>Celotex at 323</c>: a word that may be a party's name, and a pin.</summary>
+    [GeneratedRegex(@"(?<![\w.])(?<name>[A-Z][A-Za-z'’\-]{2,30})\s{1,3}at\s{1,3}(?<pin>" + Pin + @")(?![\w])", RegexOptions.CultureInvariant, Timeout)]
+    public static partial Regex NameAt();
+
     /// <summary>What every code citation has after its code: a section mark or a title.</summary>
     [GeneratedRegex(@"§|\b(?:[Ss]ec(?:tions?|s)?|[Tt]it)\b", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex SectionMark();

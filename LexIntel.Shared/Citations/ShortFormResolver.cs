@@ -5,13 +5,16 @@ namespace LexIntel.Shared.Citations;
 
 /// <summary>
 /// Gives short forms the citation they shorten: Id. the one before it, a short cite the full
-/// citation of its volume and page, supra the case of that name.
+/// citation of its volume and page, supra the case of that name. One whose full citation is not
+/// in the text (a brief split across documents, a pasted passage) is still a citation: it is kept,
+/// <see cref="FoundCitation.Unresolved"/>, with the parts it has.
 /// </summary>
 internal static class ShortFormResolver
 {
     /// <summary>
-    /// Id. to the citation before it, short cites and supra to the full citation they shorten; the
-    /// unresolvable are dropped, and so is an Id. that follows a citation to the record.
+    /// Id. to the citation before it, short cites and supra to the full citation they shorten, the
+    /// others marked unresolved; an Id. that follows a citation to the record refers to the record
+    /// and is dropped, and so is a supra that names a part of the brief (<c>Part II, supra</c>).
     /// </summary>
     public static List<FoundCitation> Resolve(string text, List<FoundCitation> citations)
     {
@@ -30,7 +33,8 @@ internal static class ShortFormResolver
 
             var result = citation.Kind switch
             {
-                CitationKind.Id => resolved.Count == 0 || lastRecordCitation > resolved[^1].End ? null
+                CitationKind.Id => lastRecordCitation > (resolved.Count == 0 ? -1 : resolved[^1].End) ? null
+                    : resolved.Count == 0 ? citation with { Normalized = citation.Section is { } section ? $"Id. § {section}" : "Id.", Unresolved = true }
                     : AsIdOf(citation, resolved[^1].ParallelTo is { } first ? fullByNormalized[first] : resolved[^1]),
                 CitationKind.ShortCase => ShortenedCitation(fullByVolume, citation) is { } full
                     ? citation with
@@ -42,7 +46,7 @@ internal static class ShortFormResolver
                         Court = full.Court,
                         FullStart = ShortCaseNameStart(text, citation, full),
                     }
-                    : null,
+                    : citation with { Normalized = string.Create(CultureInfo.InvariantCulture, $"{citation.Volume} {citation.Reporter}"), Unresolved = true },
                 CitationKind.Supra => resolved.FindLast(c => c.Kind == CitationKind.Case && c.ParallelTo is null && NamesMatch(citation.CaseName!, c.CaseName)) is { } full
                     ? citation with
                     {
@@ -54,7 +58,8 @@ internal static class ShortFormResolver
                         Year = full.Year,
                         Court = full.Court,
                     }
-                    : null,
+                    : NamesPartOfTheBrief(citation.CaseName!) ? null
+                    : citation with { Normalized = $"{citation.CaseName}, supra", Unresolved = true },
                 _ => citation,
             };
 
@@ -105,7 +110,7 @@ internal static class ShortFormResolver
         // "Id. § 1292(a)(1)" after "28 U.S.C. § 1291": the same code, another section.
         if (id.Section is { } section && previous.Normalized.IndexOf('§') is >= 0 and var mark)
         {
-            return id with { Normalized = $"{previous.Normalized[..mark]}§ {section}", Reporter = previous.Reporter, Title = previous.Title };
+            return id with { Normalized = $"{previous.Normalized[..mark]}§ {section}", Reporter = previous.Reporter, Title = previous.Title, Unresolved = previous.Unresolved };
         }
 
         return id with
@@ -120,8 +125,13 @@ internal static class ShortFormResolver
             SectionEnd = previous.SectionEnd,
             Year = previous.Year,
             Court = previous.Court,
+            Unresolved = previous.Unresolved,
         };
     }
+
+    /// <summary><c>Part II.A, supra</c>, <c>Section III, supra</c>: a cross-reference within the brief, not an authority.</summary>
+    private static bool NamesPartOfTheBrief(string name) =>
+        name.Split(' ')[0] is "Part" or "Parts" or "Section" or "Sections" or "Point" or "Argument" or "Note" or "Notes" or "Chapter" or "Footnote" or "Appendix" or "Exhibit" or "See" or "Cf";
 
     /// <summary>A short cite's full span takes in the party name written before it (<c>Roe, 410 U.S. at 120</c>).</summary>
     private static int ShortCaseNameStart(string text, FoundCitation shortCite, FoundCitation full)
@@ -143,7 +153,8 @@ internal static class ShortFormResolver
         return NamesMatch(word, full.CaseName) ? wordStart : shortCite.Start;
     }
 
-    private static bool NamesMatch(string shortName, string? caseName)
+    /// <summary>Whether a capitalized word of <paramref name="shortName"/> (not a signal) is a word of <paramref name="caseName"/>.</summary>
+    internal static bool NamesMatch(string shortName, string? caseName)
     {
         if (caseName is null)
         {

@@ -136,6 +136,28 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IndexedCaseT
     }
 
     [Fact]
+    public async Task Short_forms_without_their_full_citation_are_kept_and_listed_apart_in_the_table_of_authorities()
+    {
+        const string Excerpt = "As the Court held, 550 U.S. at 556, and Twombly, supra, at 570, more is needed. Roe v. Wade, 410 U.S. 113 (1973). Id. at 120.";
+        using var client = await Fixture.CreateTenantClientAsync(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Excerpt", Cancel);
+        using var upload = await client.UploadAsync(caseId, Cancel, ("excerpt.txt", new StringContent(Excerpt)));
+        var documentId = (await upload.Content.ReadFromJsonAsync<LexIntel.ApiService.Documents.UploadResponse>(Cancel))!.Files.Single().Document!.Id;
+        Assert.Equal("ready", (await client.WaitUntilFinishedAsync(documentId, Cancel)).Status);
+
+        var table = (await client.GetFromJsonAsync<CaseAuthoritiesResponse>($"/api/cases/{caseId}/citations", Cancel))!;
+        using var extract = await client.PostAsJsonAsync("/api/citations/extract", new ExtractCitationsRequest(Excerpt), Cancel);
+        var extracted = (await extract.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ExtractCitationsResponse>(Cancel))!;
+
+        Assert.Equal(
+            [("410 U.S. 113", false, 2), ("550 U.S.", true, 1), ("Twombly, supra", true, 1)],
+            table.Authorities.Select(a => (a.Normalized, a.Unresolved, a.Citations)).OrderBy(a => a.Normalized, StringComparer.Ordinal));
+        Assert.Equal(
+            [(CitationKind.ShortCase, true, "556"), (CitationKind.Supra, true, "570"), (CitationKind.Case, false, null), (CitationKind.Id, false, "120")],
+            extracted.Citations.Select(c => (c.Kind, c.Unresolved, c.Pin)));
+    }
+
+    [Fact]
     public async Task Extraction_is_for_signed_in_users_only()
     {
         using var anonymous = Fixture.CreateAnonymousClient();

@@ -135,8 +135,6 @@ public sealed class PdfTextCitationTests
     [InlineData("Table 4 shows 17 claims and 240 exhibits.")]
     [InlineData("The F.3d volumes sit on the third shelf.")]
     [InlineData("The U.S.C. is long and 2000 pages thick.")]
-    [InlineData("Id.")]
-    [InlineData("Id. at 5.")]
     [InlineData("")]
     public void Prose_with_numbers_and_no_reporter_yields_nothing(string text)
     {

@@ -146,9 +146,11 @@ public sealed class ShortFormCitationTests
     }
 
     [Fact]
-    public void Id_with_nothing_before_it_is_not_returned()
+    public void Id_with_nothing_before_it_is_reported_unresolved_with_its_pin()
     {
-        Assert.Empty(Extractor.Extract("Id. at 5. The parties agree."));
+        var id = Assert.Single(Extractor.Extract("Id. at 5. The parties agree."));
+
+        Assert.Equal((CitationKind.Id, "Id.", "5", true), (id.Kind, id.Normalized, id.Pin, id.Unresolved));
     }
 
     [Fact]
@@ -217,19 +219,24 @@ public sealed class ShortFormCitationTests
     }
 
     [Fact]
-    public void Short_case_cite_without_a_matching_full_citation_is_not_returned()
+    public void Short_case_cite_without_a_matching_full_citation_is_reported_unresolved_under_its_volume_and_reporter()
     {
         var text = Roe + "But see 505 U.S. at 850.";
 
-        var citation = Assert.Single(Extractor.Extract(text));
+        var found = Extractor.Extract(text);
 
-        CitationAssert.IsCase(citation, 410, "U.S.", "113");
+        Assert.Equal(2, found.Count);
+        CitationAssert.IsCase(found[0], 410, "U.S.", "113");
+        Assert.False(found[0].Unresolved);
+        Assert.Equal((CitationKind.ShortCase, "505 U.S.", 505, "U.S.", null, "850", true), (found[1].Kind, found[1].Normalized, found[1].Volume, found[1].Reporter, found[1].Page, found[1].Pin, found[1].Unresolved));
     }
 
     [Fact]
-    public void Short_case_cite_alone_is_not_returned()
+    public void Short_case_cite_alone_is_reported_unresolved()
     {
-        Assert.Empty(Extractor.Extract("Roe, 410 U.S. at 120, is often quoted."));
+        var shortCite = Assert.Single(Extractor.Extract("Roe, 410 U.S. at 120, is often quoted."));
+
+        Assert.Equal((CitationKind.ShortCase, "410 U.S.", "120", true), (shortCite.Kind, shortCite.Normalized, shortCite.Pin, shortCite.Unresolved));
     }
 
     [Fact]
@@ -268,13 +275,22 @@ public sealed class ShortFormCitationTests
     }
 
     [Fact]
-    public void Supra_to_a_party_never_cited_is_not_returned()
+    public void Supra_to_a_party_never_cited_is_reported_unresolved_by_its_name()
     {
         var text = Roe + "Smith, supra, at 4.";
 
-        var citation = Assert.Single(Extractor.Extract(text));
+        var found = Extractor.Extract(text);
 
-        Assert.Equal(CitationKind.Case, citation.Kind);
+        Assert.Equal(2, found.Count);
+        Assert.Equal((CitationKind.Supra, "Smith, supra", "Smith", "4", true), (found[1].Kind, found[1].Normalized, found[1].CaseName, found[1].Pin, found[1].Unresolved));
+    }
+
+    [Theory]
+    [InlineData("As shown in Part II.A, supra, the claim fails.")]
+    [InlineData("See Section III, supra.")]
+    public void A_supra_to_a_part_of_the_brief_is_not_a_citation(string text)
+    {
+        Assert.Empty(Extractor.Extract(text));
     }
 
     [Fact]

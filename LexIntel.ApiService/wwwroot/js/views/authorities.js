@@ -2,13 +2,15 @@ import { api } from '../api.js';
 import { h, plural, show } from '../dom.js';
 import { pageLink } from './document.js';
 
-// The table's sections in the order briefs list them; short forms resolve to their full citation.
+// The table's sections in the order briefs list them; short forms resolve to their full citation,
+// and those whose full citation is in no document of the case come last, for a reviewer to check.
 const sections = [
-  { kinds: ['Case', 'ShortCase', 'Id', 'Supra'], title: 'Cases' },
-  { kinds: ['Statute'], title: 'Statutes' },
-  { kinds: ['Regulation'], title: 'Regulations' },
-  { kinds: ['CourtRule'], title: 'Rules' },
-  { kinds: ['Journal'], title: 'Journals and secondary sources' },
+  { title: 'Cases', holds: a => !a.unresolved && ['Case', 'ShortCase', 'Id', 'Supra', 'Reference'].includes(a.kind) },
+  { title: 'Statutes', holds: a => !a.unresolved && a.kind === 'Statute' },
+  { title: 'Regulations', holds: a => !a.unresolved && a.kind === 'Regulation' },
+  { title: 'Rules', holds: a => !a.unresolved && a.kind === 'CourtRule' },
+  { title: 'Journals and secondary sources', holds: a => !a.unresolved && a.kind === 'Journal' },
+  { title: 'Short forms without their full citation', holds: a => a.unresolved },
 ];
 
 export async function renderAuthorities(content, { caseItem, signal }) {
@@ -21,7 +23,7 @@ export async function renderAuthorities(content, { caseItem, signal }) {
     h('h2', {}, 'Table of authorities'),
     h('p', { class: 'muted' }, `${plural(table.total, 'authority', 'authorities')} cited in this case.`),
     sections.map(section => {
-      const authorities = table.authorities.filter(a => section.kinds.includes(a.kind));
+      const authorities = table.authorities.filter(section.holds);
       return authorities.length ? h('section', { class: 'authorities', 'aria-label': section.title },
         h('h3', {}, `${section.title} (${authorities.length})`),
         h('ul', { class: 'rows' }, authorities.map(authority))) : null;
