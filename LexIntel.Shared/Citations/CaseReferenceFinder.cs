@@ -25,18 +25,18 @@ internal static class CaseReferenceFinder
         }
 
         var references = new List<FoundCitation>();
+        var casesBefore = new CaseNameIndex();
         var next = 0;
         foreach (Match match in CitationPatterns.NameAt().Matches(text))
         {
             while (next < citations.Count && citations[next].End <= match.Index)
             {
-                next++;
+                casesBefore.Add(citations[next++]);
             }
 
             var name = match.Groups["name"].Value;
             var overlaps = next < citations.Count && citations[next].Start < match.Index + match.Length;
-            if (overlaps || GenericPartyWords.Contains(name)
-                || citations.FindLast(c => c.Kind == CitationKind.Case && c.ParallelTo is null && c.End <= match.Index && ShortFormResolver.NamesMatch(name, c.CaseName)) is not { } full)
+            if (overlaps || GenericPartyWords.Contains(name) || casesBefore.Find(name) is not { } full)
             {
                 continue;
             }

@@ -54,7 +54,7 @@ internal static partial class CitationPatterns
     public static partial Regex Supra();
 
     /// <summary><c>Celotex at 323</c>: a word that may be a party's name, and a pin.</summary>
-    [GeneratedRegex(@"(?<![\w.])(?<name>[A-Z][A-Za-z'’\-]{2,30})\s{1,3}at\s{1,3}(?<pin>" + Pin + @")(?![\w])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<![\w.])(?<name>(?>[A-Z][A-Za-z'’\-]{2,30}))\s{1,3}at\s{1,3}(?<pin>" + Pin + @")(?![\w])", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex NameAt();
 
     /// <summary>What every code citation has after its code: a section mark or a title.</summary>

@@ -21,6 +21,7 @@ internal static class ShortFormResolver
         var resolved = new List<FoundCitation>(citations.Count);
         var fullByNormalized = new Dictionary<string, FoundCitation>(StringComparer.Ordinal);
         var fullByVolume = new Dictionary<(int?, string?), List<FoundCitation>>();
+        var casesByName = new CaseNameIndex();
         var recordCitations = CitationPatterns.RecordCitation().Matches(text);
         var nextRecordCitation = 0;
         var lastRecordCitation = -1;
@@ -47,7 +48,7 @@ internal static class ShortFormResolver
                         FullStart = ShortCaseNameStart(text, citation, full),
                     }
                     : citation with { Normalized = string.Create(CultureInfo.InvariantCulture, $"{citation.Volume} {citation.Reporter}"), Unresolved = true },
-                CitationKind.Supra => resolved.FindLast(c => c.Kind == CitationKind.Case && c.ParallelTo is null && NamesMatch(citation.CaseName!, c.CaseName)) is { } full
+                CitationKind.Supra => casesByName.Find(citation.CaseName!) is { } full
                     ? citation with
                     {
                         Normalized = full.Normalized,
@@ -69,6 +70,7 @@ internal static class ShortFormResolver
             }
 
             resolved.Add(result);
+            casesByName.Add(result);
             if (result.Kind == CitationKind.Case)
             {
                 fullByNormalized[result.Normalized] = result;
@@ -153,8 +155,7 @@ internal static class ShortFormResolver
         return NamesMatch(word, full.CaseName) ? wordStart : shortCite.Start;
     }
 
-    /// <summary>Whether a capitalized word of <paramref name="shortName"/> (not a signal) is a word of <paramref name="caseName"/>.</summary>
-    internal static bool NamesMatch(string shortName, string? caseName)
+    private static bool NamesMatch(string shortName, string? caseName)
     {
         if (caseName is null)
         {
@@ -163,8 +164,7 @@ internal static class ShortFormResolver
 
         foreach (var word in shortName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word.Length > 2 && char.IsUpper(word[0]) && !CaseNameFinder.IsSignal(word)
-                && caseName.Split(' ').Any(w => w.TrimEnd(',', '.').Equals(word, StringComparison.Ordinal)))
+            if (CaseNameIndex.IsNameWord(word) && caseName.Split(' ').Any(w => w.TrimEnd(',', '.').Equals(word, StringComparison.Ordinal)))
             {
                 return true;
             }
