@@ -145,6 +145,7 @@ internal sealed partial class CitationsScenario : IBenchmarkScenario
             ("section ranges", "12 U.S.C. §§ 1"),
             ("subsections", "U.S.C. § 1(a)(b)(c)(d)(e)(f)(g)"),
             ("digits and hyphens", "1-"),
+            ("pin lists", "Id. at 1-2, *3, ¶ 4 n.5, 6:7, "),
         ];
         foreach (var (name, unit) in units)
         {

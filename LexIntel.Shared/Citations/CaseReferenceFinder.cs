@@ -49,7 +49,7 @@ internal static class CaseReferenceFinder
                 End = match.Index + match.Length,
                 FullStart = match.Index,
                 FullEnd = match.Index + match.Length,
-                Pin = CitationExtractor.Dashes(match.Groups["pin"].Value),
+                Pin = PinCite.Normalize(match.Groups["pin"].Value),
                 ParallelTo = null,
             });
         }

@@ -87,7 +87,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                 Volume = number,
                 Reporter = reporter.Canonical,
                 Page = page is null ? null : Blank(page),
-                Pin = at.Success ? Dashes(at.Value) : null,
+                Pin = at.Success ? PinCite.Normalize(at.Value) : null,
             });
         }
     }
@@ -199,7 +199,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             var pin = match.Groups["pin"];
             var citation = Spanning(match, kind, string.Empty) with
             {
-                Pin = pin.Success ? Dashes(pin.Value) : null,
+                Pin = pin.Success ? PinCite.Normalize(pin.Value) : null,
                 Section = match.Groups["section"] is { Success: true } section ? section.Value : null,
             };
             if (kind == CitationKind.Supra)
@@ -298,7 +298,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             return citation.End;
         }
 
-        citations[index] = citation with { Pin = Dashes(pin.Groups["pin"].Value) };
+        citations[index] = citation with { Pin = PinCite.Normalize(pin.Groups["pin"].Value) };
         return pin.Index + pin.Length;
     }
 
@@ -414,8 +414,6 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
     private static bool IsYear(ReadOnlySpan<char> volume) => volume.Length == 4 && volume[0] is '1' or '2';
 
     private static string Blank(string page) => page[0] == '_' ? "___" : page;
-
-    internal static string Dashes(string pin) => CitationPatterns.Dash().Replace(CitationPatterns.Whitespace().Replace(pin, " "), "-");
 
     private static string? Court(string court)
     {

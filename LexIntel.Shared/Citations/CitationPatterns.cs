@@ -13,17 +13,11 @@ internal static partial class CitationPatterns
 
     private const string Section = @"\d{1,6}[A-Za-z]{0,3}(?:[.:\-]\d{1,6}[A-Za-z]{0,3}){0,4}(?:\([A-Za-z0-9]{1,5}\)){0,6}";
 
-    private const string Pin = @"\d{1,5}(?:\s{0,3}[-–—]\s{0,3}\d{1,5})?";
-
     private const int Timeout = 1000;
 
     /// <summary><c>410 U. S. 113</c>, <c>95 Harv. L. Rev. 1</c>, <c>410 U.S., at 120</c>, <c>569 U. S. ___</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.,§])(?<volume>\d{1,4})\s{1,4}(?<series>" + Token + @"(?:\s{0,3}" + Token + @"){0,7})(?:\s{0,3},?\s{1,4}at\s{1,3}(?<at>" + Pin + @")|\s{0,3},?\s{1,4}(?<page>\d{1,7}|_{2,}))(?![\w])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<![\w.,§])(?<volume>\d{1,4})\s{1,4}(?<series>" + Token + @"(?:\s{0,3}" + Token + @"){0,7})(?:\s{0,3},?\s{1,4}at\s{1,3}" + PagesMark + @"(?<at>" + Pin + @")|\s{0,3},?\s{1,4}(?<page>\d{1,7}|_{2,}))(?![\w])", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex VolumeSeriesPage();
-
-    /// <summary>What may follow a page: a pin cite, <c>, 120</c> or <c>, 120-21</c>, or a footnote, <c>, n. 5</c>.</summary>
-    [GeneratedRegex(@"\G,\s{0,3}(?:at\s{1,3})?(?<pin>" + Pin + @"(?:\s{0,3},\s{0,3}n\.\s{0,2}\d{1,3})?|n\.\s{0,2}\d{1,3})(?![\w\-–]|\.\d|\s{0,3}[A-Z]|\s{1,3}\d)", RegexOptions.CultureInvariant, Timeout)]
-    public static partial Regex PinAfter();
 
     /// <summary>A parenthetical with a year: <c>(9th Cir. 2001)</c>, <c>(1973)</c>, <c>(D. Mass. Jan. 5, 2015)</c>.</summary>
     [GeneratedRegex(@"\G\s{0,3}\((?<court>[^()]{0,60}?)[\s,]{0,3}(?<year>1[6-9]\d\d|20\d\d)\)", RegexOptions.CultureInvariant, Timeout)]
@@ -46,11 +40,11 @@ internal static partial class CitationPatterns
     public static partial Regex CourtRule();
 
     /// <summary><c>Id.</c>, <c>id. at 5</c>, <c>Ibid.</c>, <c>Id. § 1292(a)(1)</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.])(?:[Ii]d\.|[Ii]bid\b\.?)(?:,?\s{1,3}at\s{1,3}(?<pin>" + Pin + @")|\s{1,3}§§?\s{0,3}(?<section>" + Section + @")(?![\w]))?", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<![\w.])(?:[Ii]d\.|[Ii]bid\b\.?)(?:,?\s{1,3}(?:at\s{1,3}" + PagesMark + @"|(?=¶))(?<pin>" + Pin + @")|\s{1,3}§§?\s{0,3}(?<section>" + Section + @")(?![\w]))?", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex Id();
 
     /// <summary><c>Roe, supra</c>, <c>Roe, supra, at 120</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.])(?<name>[A-Z][A-Za-z'’\-]{1,30}(?:\s{1,2}[A-Z][A-Za-z'’\-]{1,30}){0,2}),?\s{1,3}supra\b(?:,?\s{1,3}at\s{1,3}(?<pin>" + Pin + @"))?", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<![\w.])(?<name>[A-Z][A-Za-z'’\-]{1,30}(?:\s{1,2}[A-Z][A-Za-z'’\-]{1,30}){0,2}),?\s{1,3}supra\b(?:,?\s{1,3}at\s{1,3}" + PagesMark + @"(?<pin>" + Pin + @"))?", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex Supra();
 
     /// <summary><c>Celotex at 323</c>: a word that may be a party's name, and a pin.</summary>
