@@ -145,6 +145,12 @@ internal sealed partial class CitationsScenario : IBenchmarkScenario
             ("section ranges", "12 U.S.C. §§ 1"),
             ("subsections", "U.S.C. § 1(a)(b)(c)(d)(e)(f)(g)"),
             ("digits and hyphens", "1-"),
+            ("paragraph marks", "Fed. Sec. L. Rep. (CCH) ¶ "),
+            ("paragraph marks without spaces", "A¶"),
+            ("years before citations", "(2011) 52 Cal.4th 1 ["),
+            ("bracketed years", "1 F3d 2 [2d Dept 2009] "),
+            ("blank volumes and pages", "___ U.S. ___, ---- "),
+            ("roman-looking pages", "5 U.S. civil "),
         ];
         foreach (var (name, unit) in units)
         {

@@ -16,8 +16,10 @@ public sealed partial class CitationExtractor
     // "(9th Cir. 2010)" before a California-style citation: the parenthetical pattern's own bound.
     private const int MaxYearBefore = 70;
 
-    // Words of a looseleaf service's name before its paragraph mark ("1990-1 Trade Cas. (CCH)").
+    // Words of a looseleaf service's name before its paragraph mark ("1990-1 Trade Cas. (CCH)"), and
+    // how far back they may reach.
     private const int MaxServiceWords = 10;
+    private const int MaxServiceLength = 120;
 
     // What follows a paragraph mark: "¶ 1,234,567A".
     private const int MaxParagraphLength = 16;
@@ -52,8 +54,9 @@ public sealed partial class CitationExtractor
         var start = 0;
         while (CitationPatterns.ParagraphMark().Match(text, start) is { Success: true } mark)
         {
+            // A service's name lies between the marks, never behind the one before.
+            var from = ServiceStartBefore(text, Math.Max(start, mark.Index - MaxServiceLength), mark.Index);
             start = mark.Index + mark.Length;
-            var from = ServiceStartBefore(text, mark.Index);
             var match = pattern.Match(text, from, Math.Min(text.Length, mark.Index + mark.Length + MaxParagraphLength) - from);
             if (!match.Success || match.Index + match.Length <= mark.Index || ParagraphCitation(text, match) is not { } citation)
             {
@@ -185,19 +188,19 @@ public sealed partial class CitationExtractor
     }
 
     /// <summary>Where the words before a paragraph mark that could name a service begin: capitalized, numeric, <c>(CCH)</c>.</summary>
-    private static int ServiceStartBefore(string text, int mark)
+    private static int ServiceStartBefore(string text, int floor, int mark)
     {
         var start = mark;
         for (var words = 0; words < MaxServiceWords; words++)
         {
             var end = start;
-            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            while (end > floor && char.IsWhiteSpace(text[end - 1]))
             {
                 end--;
             }
 
             var begin = end;
-            while (begin > 0 && !char.IsWhiteSpace(text[begin - 1]))
+            while (begin > floor && !char.IsWhiteSpace(text[begin - 1]))
             {
                 begin--;
             }
