@@ -51,20 +51,29 @@ public sealed partial class CitationExtractor
     private void FindParagraphCitations(string text, List<FoundCitation> found)
     {
         var pattern = CitationPatterns.ParagraphCitation();
-        var start = 0;
-        while (CitationPatterns.ParagraphMark().Match(text, start) is { Success: true } mark)
+        var next = 0;
+        foreach (var mark in CitationPatterns.ParagraphMark().EnumerateMatches(text))
         {
-            // A service's name lies between the marks, never behind the one before.
-            var from = ServiceStartBefore(text, Math.Max(start, mark.Index - MaxServiceLength), mark.Index);
-            start = mark.Index + mark.Length;
-            var match = pattern.Match(text, from, Math.Min(text.Length, mark.Index + mark.Length + MaxParagraphLength) - from);
-            if (!match.Success || match.Index + match.Length <= mark.Index || ParagraphCitation(text, match) is not { } citation)
+            var after = mark.Index + mark.Length;
+            if (mark.Index < next || !DigitFollows(text, after))
             {
                 continue;
             }
 
-            found.Add(citation);
-            start = citation.End;
+            // A service's name lies between the marks, never behind the one before.
+            var from = ServiceStartBefore(text, Math.Max(next, mark.Index - MaxServiceLength), mark.Index);
+            next = after;
+            if (from == mark.Index)
+            {
+                continue;
+            }
+
+            var match = pattern.Match(text, from, Math.Min(text.Length, after + MaxParagraphLength) - from);
+            if (match.Success && match.Index + match.Length > mark.Index && ParagraphCitation(text, match) is { } citation)
+            {
+                found.Add(citation);
+                next = citation.End;
+            }
         }
     }
 
@@ -214,6 +223,16 @@ public sealed partial class CitationExtractor
         }
 
         return start;
+    }
+
+    private static bool DigitFollows(string text, int index)
+    {
+        while (index < text.Length && text[index] == ' ')
+        {
+            index++;
+        }
+
+        return index < text.Length && char.IsAsciiDigit(text[index]);
     }
 
     private static int NextWord(string text, int from, int end)
