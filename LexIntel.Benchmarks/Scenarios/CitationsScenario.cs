@@ -146,6 +146,13 @@ internal sealed partial class CitationsScenario : IBenchmarkScenario
             ("subsections", "U.S.C. § 1(a)(b)(c)(d)(e)(f)(g)"),
             ("digits and hyphens", "1-"),
             ("pin lists", "Id. at 1-2, *3, ¶ 4 n.5, 6:7, "),
+            ("paragraph citations", "Fed. Sec. L. Rep. (CCH) ¶ 72,145 "),
+            ("paragraph marks after capitals", "A. B. C. D. E. F. G. H. I. J. ¶ 1 "),
+            ("paragraph marks without spaces", "A¶1"),
+            ("years before citations", "(2011) 52 Cal.4th 1 ["),
+            ("bracketed years", "1 F3d 2 [2d Dept 2009] "),
+            ("blank volumes and pages", "___ U.S. ___, ---- "),
+            ("roman-looking pages", "5 U.S. civil "),
         ];
         foreach (var (name, unit) in units)
         {

@@ -24,17 +24,20 @@ internal static partial class CaseNameFinder
     /// <summary>Whether <paramref name="word"/> is a citation signal or linking word ("See", "Cf.", "quoting"), never part of a name.</summary>
     public static bool IsSignal(string word) => Signals.Contains(word);
 
-    /// <summary>The name and where it starts, or null when the citation has none before it.</summary>
-    public static (string Name, int Start)? Find(string text, int windowStart, int citationStart)
+    /// <summary>
+    /// The name and where it starts, or null when the citation has none before it: followed by a
+    /// comma, or, <paramref name="afterComma"/> false, by the year California puts before the citation.
+    /// </summary>
+    public static (string Name, int Start)? Find(string text, int windowStart, int citationStart, bool afterComma = true)
     {
         var window = text.AsSpan(windowStart, citationStart - windowStart).TrimEnd();
-        if (window.IsEmpty || window[^1] != ',')
+        if (window.IsEmpty || (afterComma && window[^1] != ','))
         {
             return null;
         }
 
         var tokens = new List<(int Start, int End)>();
-        foreach (var match in Word().EnumerateMatches(window[..^1]))
+        foreach (var match in Word().EnumerateMatches(afterComma ? window[..^1] : window))
         {
             tokens.Add((windowStart + match.Index, windowStart + match.Index + match.Length));
         }
@@ -121,7 +124,8 @@ internal static partial class CaseNameFinder
     private static bool EndsSentence(string word) =>
         word.Length >= 7 && word[^1] == '.' && word.AsSpan(0, word.Length - 1).IndexOfAny('.', '\'', '’') < 0;
 
-    [GeneratedRegex(@"\S+", RegexOptions.CultureInvariant)]
+    // A name opening a parenthesis, "(People v Jones, 40 NY2d 45 [1976])", starts after it.
+    [GeneratedRegex(@"[^\s(]\S*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 
     [GeneratedRegex(@"(?<=\w)-[ \t]*\r?\n\s*(?=\w)", RegexOptions.CultureInvariant)]

@@ -10,7 +10,7 @@ namespace LexIntel.Shared.Citations;
 /// journal articles, recognizing every reporter, journal and code that reporters-db knows.
 /// Pure, thread-safe, and linear in the text: no I/O, no backtracking blow-ups.
 /// </summary>
-public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtractor
+public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitationExtractor
 {
     // A case name sits within a sentence or two of its citation.
     private const int CaseNameWindow = 250;
@@ -33,6 +33,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
         var found = new List<FoundCitation>();
         var reporterSpellings = new Dictionary<int, string>();
         FindVolumeCitations(text, found, reporterSpellings);
+        FindBlankVolumes(text, found);
+        FindParagraphCitations(text, found);
         FindCodeSections(text, found);
         FindCodeSectionsWithoutMark(text, found);
         FindCourtRules(text, found);
@@ -69,7 +71,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                 continue;
             }
 
-            if (reporters.IsEmpty || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index))
+            if (reporters.IsEmpty || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index)
+                || !IsPageOf(match, reporters[0]))
             {
                 continue;
             }
@@ -237,15 +240,18 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             // A run of full citations separated only by commas cites one decision in several reporters.
             var last = i;
             var pinEnds = new List<int>();
+            var bracketed = false;
             while (true)
             {
                 var pinEnd = AddPin(text, citations, last);
                 pinEnds.Add(pinEnd);
+                var between = last + 1 < citations.Count ? text.AsSpan(pinEnd, Math.Max(0, citations[last + 1].Start - pinEnd)) : [];
                 if (last + 1 < citations.Count
                     && citations[last + 1].Kind is CitationKind.Case
                     && citations[i].Kind is CitationKind.Case
-                    && IsCommaOnly(text.AsSpan(pinEnd, citations[last + 1].Start - pinEnd)))
+                    && (IsCommaOnly(between) || (!bracketed && OpensBracketedParallels(between))))
                 {
+                    bracketed |= !IsCommaOnly(between);
                     last++;
                     continue;
                 }
@@ -253,10 +259,15 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                 break;
             }
 
-            var groupEnd = pinEnds[^1];
+            var groupEnd = bracketed ? AfterClosingBracket(text, pinEnds[^1]) : pinEnds[^1];
             string? court = null;
             int? year = null;
             var parenthetical = CitationPatterns.Parenthetical().Match(text, groupEnd);
+            if (!parenthetical.Success)
+            {
+                parenthetical = CitationPatterns.BracketedYear().Match(text, groupEnd);
+            }
+
             if (parenthetical.Success && (last + 1 == citations.Count || citations[last + 1].Start >= parenthetical.Index + parenthetical.Length))
             {
                 year = int.Parse(parenthetical.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
@@ -264,12 +275,23 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                 groupEnd = parenthetical.Index + parenthetical.Length;
             }
 
-            var windowStart = Math.Max(previousEnd, citations[i].Start - CaseNameWindow);
-            var name = citations[i].Kind == CitationKind.Case ? CaseNameFinder.Find(text, windowStart, citations[i].Start) : null;
-            string? groupNormalized = null;
+            var nameEnd = citations[i].Start;
+            if (year is null && YearBefore(text, previousEnd, citations[i].Start) is { } before)
+            {
+                (year, court, nameEnd) = before;
+            }
+
+            var windowStart = Math.Max(previousEnd, nameEnd - CaseNameWindow);
+            var name = citations[i].Kind == CitationKind.Case ? CaseNameFinder.Find(text, windowStart, nameEnd, afterComma: nameEnd == citations[i].Start) : null;
             for (var k = i; k <= last; k++)
             {
-                var citation = WithYear(citations[k], year, reporterSpellings);
+                citations[k] = WithYear(citations[k], year, reporterSpellings);
+            }
+
+            var key = ParallelKey(citations, i, last);
+            for (var k = i; k <= last; k++)
+            {
+                var citation = citations[k];
                 citations[k] = citation with
                 {
                     Court = court,
@@ -277,9 +299,8 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                     CaseName = name?.Name,
                     FullStart = name?.Start ?? citation.Start,
                     FullEnd = k == last ? groupEnd : pinEnds[k - i],
-                    ParallelTo = groupNormalized,
+                    ParallelTo = k == key ? null : citations[key].Normalized,
                 };
-                groupNormalized ??= citation.Normalized;
             }
 
             previousEnd = groupEnd;
@@ -413,7 +434,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
 
     private static bool IsYear(ReadOnlySpan<char> volume) => volume.Length == 4 && volume[0] is '1' or '2';
 
-    private static string Blank(string page) => page[0] == '_' ? "___" : page;
+    private static string Blank(string page) => page[0] is '_' or '-' ? "___" : page;
 
     private static string? Court(string court)
     {

@@ -15,8 +15,8 @@ internal static partial class CitationPatterns
 
     private const int Timeout = 1000;
 
-    /// <summary><c>410 U. S. 113</c>, <c>95 Harv. L. Rev. 1</c>, <c>410 U.S., at 120</c>, <c>569 U. S. ___</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.,§])(?<volume>\d{1,4})\s{1,4}(?<series>" + Token + @"(?:\s{0,3}" + Token + @"){0,7})(?:\s{0,3},?\s{1,4}at\s{1,3}" + PagesMark + @"(?<at>" + Pin + @")|\s{0,3},?\s{1,4}(?<page>\d{1,7}|_{2,}))(?![\w])", RegexOptions.CultureInvariant, Timeout)]
+    /// <summary><c>410 U. S. 113</c>, <c>95 Harv. L. Rev. 1</c>, <c>410 U.S., at 120</c>, <c>569 U. S. ___</c>, <c>323 Pa. 560a</c>, <c>521 U.S. xiii</c>.</summary>
+    [GeneratedRegex(@"(?<![\w.,§])(?<volume>\d{1,4})\s{1,4}(?<series>" + Token + @"(?:\s{0,3}" + Token + @"){0,7})(?:\s{0,3},?\s{1,4}at\s{1,3}" + PagesMark + @"(?<at>" + Pin + @")|\s{0,3},?\s{1,4}(?<page>(?>\d{1,7})(?<letter>[A-Za-z])?|_{2,}|-{2,}|(?<roman>" + RomanPage + @")))(?![\w])", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex VolumeSeriesPage();
 
     /// <summary>A parenthetical with a year: <c>(9th Cir. 2001)</c>, <c>(1973)</c>, <c>(D. Mass. Jan. 5, 2015)</c>.</summary>

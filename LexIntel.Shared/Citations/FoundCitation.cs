@@ -69,7 +69,10 @@ public sealed record FoundCitation
     /// <summary>Last section of a range (<c>1332</c> in <c>§§ 1331-1332</c>).</summary>
     public string? SectionEnd { get; init; }
 
-    /// <summary>For a parallel citation, the normalized form of the first citation of its group.</summary>
+    /// <summary>
+    /// For a parallel citation, the normalized form of the first citation of its group that has a
+    /// page (<c>140 S. Ct. 1731</c> for <c>___ U.S. ___, 140 S. Ct. 1731</c>).
+    /// </summary>
     public string? ParallelTo { get; init; }
 
     /// <summary>

@@ -22,9 +22,11 @@ public sealed class ReporterCatalog
     private readonly FrozenDictionary<string, CaseReporter[]> reporters;
     private readonly FrozenDictionary<string, LawSeries> codes;
     private readonly FrozenDictionary<string, LawSeries> sessionLaws;
+    private readonly FrozenDictionary<string, UnusualPages> unusualPages;
 
-    private ReporterCatalog(Dictionary<string, List<CaseReporter>> reporters, Dictionary<string, LawSeries> codes, Dictionary<string, LawSeries> sessionLaws)
+    private ReporterCatalog(Dictionary<string, List<CaseReporter>> reporters, Dictionary<string, LawSeries> codes, Dictionary<string, LawSeries> sessionLaws, Dictionary<string, UnusualPages> unusualPages)
     {
+        this.unusualPages = unusualPages.ToFrozenDictionary(StringComparer.Ordinal);
         this.reporters = reporters.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         this.codes = codes.ToFrozenDictionary(StringComparer.Ordinal);
         this.sessionLaws = sessionLaws.ToFrozenDictionary(StringComparer.Ordinal);
@@ -38,6 +40,9 @@ public sealed class ReporterCatalog
         var key = Compact(written);
         return reporters.TryGetValue(key, out var found) ? found : [];
     }
+
+    /// <summary>The pages other than plain numbers an edition is cited by.</summary>
+    public UnusualPages UnusualPagesOf(CaseReporter reporter) => unusualPages.GetValueOrDefault(reporter.Canonical);
 
     /// <summary>A code cited by section: <c>U.S.C.</c>, <c>C.F.R.</c>, <c>Mo. Rev. Stat.</c>.</summary>
     public LawSeries? FindCode(ReadOnlySpan<char> written) => codes.GetValueOrDefault(Compact(written));
@@ -65,6 +70,7 @@ public sealed class ReporterCatalog
         var reporters = new Dictionary<string, List<CaseReporter>>(StringComparer.Ordinal);
         var codes = new Dictionary<string, LawSeries>(StringComparer.Ordinal);
         var sessionLaws = new Dictionary<string, LawSeries>(StringComparer.Ordinal);
+        var unusualPages = new Dictionary<string, UnusualPages>(StringComparer.Ordinal);
 
         using (var document = OpenResource("reporters.json"))
         {
@@ -76,6 +82,11 @@ public sealed class ReporterCatalog
                 {
                     var reporter = new CaseReporter(edition.Name, name, IsJournal: false, Year(edition.Value, "start"), Year(edition.Value, "end"));
                     editions[edition.Name] = reporter;
+                    if (PagesOf(edition.Value) is not UnusualPages.None and var pages)
+                    {
+                        unusualPages[edition.Name] = pages;
+                    }
+
                     AddReporter(reporters, edition.Name, reporter);
                 }
 
@@ -137,7 +148,7 @@ public sealed class ReporterCatalog
             }
         }
 
-        return new ReporterCatalog(reporters, codes, sessionLaws);
+        return new ReporterCatalog(reporters, codes, sessionLaws, unusualPages);
     }
 
     private static void AddReporter(Dictionary<string, List<CaseReporter>> reporters, string spelling, CaseReporter reporter)
@@ -162,6 +173,36 @@ public sealed class ReporterCatalog
         {
             list.Add(reporter);
         }
+    }
+
+    /// <summary>The unusual pages an edition's regexes (reporters-db's own templates) accept.</summary>
+    private static UnusualPages PagesOf(JsonElement edition)
+    {
+        var pages = UnusualPages.None;
+        if (!edition.TryGetProperty("regexes", out var regexes) || regexes.ValueKind != JsonValueKind.Array)
+        {
+            return pages;
+        }
+
+        foreach (var regex in regexes.EnumerateArray().Select(r => r.GetString() ?? string.Empty))
+        {
+            if (regex.Contains("$page_with_letter", StringComparison.Ordinal) || regex.Contains("$page_with_commas_and_suffix", StringComparison.Ordinal) || regex.Contains("(A)?", StringComparison.Ordinal))
+            {
+                pages |= UnusualPages.LetterSuffix;
+            }
+
+            if (regex.Contains("$page_with_roman_numerals", StringComparison.Ordinal))
+            {
+                pages |= UnusualPages.RomanNumerals;
+            }
+
+            if (regex.Contains("cch", StringComparison.Ordinal) || regex.Contains("paragraph", StringComparison.Ordinal))
+            {
+                pages |= UnusualPages.Paragraphs;
+            }
+        }
+
+        return pages;
     }
 
     private static IEnumerable<string> Variations(JsonElement entry) =>
