@@ -10,7 +10,7 @@ namespace LexIntel.Shared.Citations;
 /// journal articles, recognizing every reporter, journal and code that reporters-db knows.
 /// Pure, thread-safe, and linear in the text: no I/O, no backtracking blow-ups.
 /// </summary>
-public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtractor
+public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitationExtractor
 {
     // A case name sits within a sentence or two of its citation.
     private const int CaseNameWindow = 250;
@@ -33,7 +33,11 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
         var found = new List<FoundCitation>();
         var reporterSpellings = new Dictionary<int, string>();
         FindVolumeCitations(text, found, reporterSpellings);
+        FindNeutralCitations(text, found);
         FindCodeSections(text, found);
+        FindChapterCodes(text, found);
+        FindCodesBeforeBareSection(text, found);
+        FindChapterActSections(text, found);
         FindCodeSectionsWithoutMark(text, found);
         FindCourtRules(text, found);
         FindShortForms(text, CitationPatterns.Id(), CitationKind.Id, found);
@@ -52,6 +56,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             }
         }
 
+        AddStatuteYears(text, distinct);
         return ShortFormResolver.Resolve(text, AddCaseContext(text, distinct, reporterSpellings));
     }
 
@@ -69,7 +74,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
                 continue;
             }
 
-            if (reporters.IsEmpty || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index))
+            if (reporters.IsEmpty || IsNeutral(volume, series.ValueSpan) || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index))
             {
                 continue;
             }
@@ -239,11 +244,13 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
 
             var groupEnd = pinEnds[^1];
             string? court = null;
-            int? year = null;
+
+            // A public-domain citation dates the decision, and so every citation parallel to it.
+            var year = citations.Skip(i).Take(last - i + 1).FirstOrDefault(c => c.Year is not null)?.Year;
             var parenthetical = CitationPatterns.Parenthetical().Match(text, groupEnd);
             if (parenthetical.Success && (last + 1 == citations.Count || citations[last + 1].Start >= parenthetical.Index + parenthetical.Length))
             {
-                year = int.Parse(parenthetical.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+                year ??= int.Parse(parenthetical.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
                 court = Court(parenthetical.Groups["court"].Value);
                 groupEnd = parenthetical.Index + parenthetical.Length;
             }
@@ -279,7 +286,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
         var pin = CitationPatterns.PinAfter().Match(text, citation.End);
         if (!pin.Success)
         {
-            return citation.End;
+            return AddParagraphPin(text, citations, index);
         }
 
         citations[index] = citation with { Pin = Dashes(pin.Groups["pin"].Value) };
@@ -329,7 +336,7 @@ public sealed class CitationExtractor(ReporterCatalog catalog) : ICitationExtrac
             for (var to = from + 1; to < words.Length; to++)
             {
                 var reduced = string.Join(' ', words[..from].Concat(words[to..]));
-                if (catalog.FindCode(reduced) is { } series && words[from..to].All(w => char.IsUpper(w[0])))
+                if (catalog.FindCode(reduced) is { } series && words[from..to].All(w => char.IsUpper(w[0]) || w == "&"))
                 {
                     return (series, string.Join(' ', words));
                 }
