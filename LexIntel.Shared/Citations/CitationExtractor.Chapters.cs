@@ -31,15 +31,22 @@ public sealed partial class CitationExtractor
             }
 
             var chapter = match.Groups["chapter"].Value;
-            var section = match.Groups["section"];
-            var end = match.Groups["end"];
-            var sections = end.Success ? $", §§ {section.Value}-{end.Value}" : section.Success ? $", § {section.Value}" : string.Empty;
+            var section = match.Groups["section"] is { Success: true } first ? first.Value : null;
+            var end = match.Groups["end"] is { Success: true } last ? last.Value : null;
+
+            // "§§ 2-11" is a range, as in FindCodeSections.
+            if (end is null && match.Groups["plural"].Success && section?.LastIndexOf('-') is > 0 and var dash)
+            {
+                (section, end) = (section[..dash], section[(dash + 1)..]);
+            }
+
+            var sections = end is not null ? $", §§ {section}-{end}" : section is not null ? $", § {section}" : string.Empty;
             found.Add(Spanning(match, series.Kind, $"{written} ch. {chapter}{sections}") with
             {
                 Reporter = written,
                 Title = chapter,
-                Section = section.Success ? section.Value : null,
-                SectionEnd = end.Success ? end.Value : null,
+                Section = section,
+                SectionEnd = end,
             });
             start = match.Index + match.Length;
         }

@@ -25,7 +25,7 @@ internal static partial class CitationPatterns
     public static partial Regex ChapterMark();
 
     /// <summary><c>Mass. Gen. Laws ch. 93A, § 9</c>, <c>G. L. c. 231, § 60B</c>, <c>Minn. Stat. ch. 604</c>, <c>ch. 93A, §§ 2-11</c>.</summary>
-    [GeneratedRegex(@"(?<![\w.])(?<code>" + Token + @"(?:\s{0,3}" + Token + @"){0,7}),?\s{0,3}(?:ch\.|c\.|chapter)\s{0,2}(?<chapter>\d{1,4}[A-Z]{0,2})(?:,?\s{0,3}(?:§§?|[Ss]ec(?:tions?)?\b\.?)\s{0,3}(?<section>" + Section + @")(?:\s{0,3}(?:[-–—]|to|through)\s{0,3}(?<end>" + Section + @"))?)?(?![\w])", RegexOptions.CultureInvariant, Timeout)]
+    [GeneratedRegex(@"(?<![\w.])(?<code>" + Token + @"(?:\s{0,3}" + Token + @"){0,7}),?\s{0,3}(?:ch\.|c\.|chapter)\s{0,2}(?<chapter>\d{1,4}[A-Z]{0,2})(?:,?\s{0,3}(?:(?<plural>§§|[Ss]ections\b)|§|[Ss]ec(?:tion)?\b\.?)\s{0,3}(?<section>" + Section + @")(?:\s{0,3}(?:[-–—]|to|through)\s{0,3}(?<end>" + Section + @"))?)?(?![\w])", RegexOptions.CultureInvariant, Timeout)]
     public static partial Regex ChapterCode();
 
     /// <summary>A statute's parenthetical year, with the publisher or supplement if any: <c>(2018)</c>, <c>(West 2020)</c>, <c>(McKinney Supp. 2021)</c>.</summary>
