@@ -34,8 +34,7 @@ public sealed partial class CitationExtractor
         var searchedTo = 0;
         for (var slash = text.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = text.IndexOf('/', slash + 1))
         {
-            var before = text[slash - 1] == ' ' && slash > 1 ? text[slash - 2] : text[slash - 1];
-            if (slash < searchedTo || !char.IsAsciiDigit(before))
+            if (slash < searchedTo || !FollowsCodeAndAct(text, slash))
             {
                 continue;
             }
@@ -64,5 +63,27 @@ public sealed partial class CitationExtractor
             });
             searchedTo = match.Index + match.Length;
         }
+    }
+
+    /// <summary>
+    /// Whether a slash follows an act number that follows a code's last word ("Stat. 5/", "ILCS 5 /"):
+    /// dates and fractions ("3/4/2019", "1/2") are passed over without running the pattern.
+    /// </summary>
+    private static bool FollowsCodeAndAct(string text, int slash)
+    {
+        var at = slash - 1;
+        if (text[at] == ' ')
+        {
+            at--;
+        }
+
+        var digits = 0;
+        while (at >= 0 && char.IsAsciiDigit(text[at]) && digits <= 4)
+        {
+            at--;
+            digits++;
+        }
+
+        return digits is > 0 and <= 4 && at > 0 && char.IsWhiteSpace(text[at]) && (char.IsAsciiLetter(text[at - 1]) || text[at - 1] == '.');
     }
 }

@@ -15,6 +15,12 @@ public sealed partial class CitationExtractor
         while (marks.Match(text, start) is { Success: true } mark)
         {
             var from = Math.Max(start, CodeStartBefore(text, mark.Index));
+            if (!EndsCodeWord(text, mark.Index))
+            {
+                start = mark.Index + 1;
+                continue;
+            }
+
             var match = pattern.Match(text, from, Math.Min(text.Length, mark.Index + MaxSectionLength) - from);
             if (!match.Success || match.Index > mark.Index)
             {
@@ -50,5 +56,23 @@ public sealed partial class CitationExtractor
             });
             start = match.Index + match.Length;
         }
+    }
+
+    /// <summary>Whether the word before a chapter mark could end a code's name ("Laws", "L.", "Stat."), so "c. 1900" and "ch. 3" in prose cost nothing.</summary>
+    private static bool EndsCodeWord(string text, int mark)
+    {
+        var end = mark;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        var begin = end;
+        while (begin > 0 && !char.IsWhiteSpace(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return end > begin && end < mark && char.IsUpper(text[begin]);
     }
 }
