@@ -35,7 +35,11 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
         FindVolumeCitations(text, found, reporterSpellings);
         FindBlankVolumes(text, found);
         FindParagraphCitations(text, found);
+        FindNeutralCitations(text, found);
         FindCodeSections(text, found);
+        FindChapterCodes(text, found);
+        FindCodesBeforeBareSection(text, found);
+        FindChapterActSections(text, found);
         FindCodeSectionsWithoutMark(text, found);
         FindCourtRules(text, found);
         FindShortForms(text, CitationPatterns.Id(), CitationKind.Id, found);
@@ -54,6 +58,7 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
             }
         }
 
+        AddStatuteYears(text, distinct);
         return CaseReferenceFinder.Add(text, ShortFormResolver.Resolve(text, AddCaseContext(text, distinct, reporterSpellings)));
     }
 
@@ -71,7 +76,7 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
                 continue;
             }
 
-            if (reporters.IsEmpty || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index)
+            if (reporters.IsEmpty || IsNeutral(volume, series.ValueSpan) || (IsBareCode(series.ValueSpan) && !reporters[0].Canonical.Contains('.') && !IsYear(volume)) || IsRunningHeader(text, match.Index)
                 || !IsPageOf(match, reporters[0]))
             {
                 continue;
@@ -261,7 +266,9 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
 
             var groupEnd = bracketed ? AfterClosingBracket(text, pinEnds[^1]) : pinEnds[^1];
             string? court = null;
-            int? year = null;
+
+            // A public-domain citation dates the decision, and so every citation parallel to it.
+            var year = citations.Skip(i).Take(last - i + 1).FirstOrDefault(c => c.Year is not null)?.Year;
             var parenthetical = CitationPatterns.Parenthetical().Match(text, groupEnd);
             if (!parenthetical.Success)
             {
@@ -270,7 +277,7 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
 
             if (parenthetical.Success && (last + 1 == citations.Count || citations[last + 1].Start >= parenthetical.Index + parenthetical.Length))
             {
-                year = int.Parse(parenthetical.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+                year ??= int.Parse(parenthetical.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
                 court = Court(parenthetical.Groups["court"].Value);
                 groupEnd = parenthetical.Index + parenthetical.Length;
             }
@@ -366,7 +373,7 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
             for (var to = from + 1; to < words.Length; to++)
             {
                 var reduced = string.Join(' ', words[..from].Concat(words[to..]));
-                if (catalog.FindCode(reduced) is { } series && words[from..to].All(w => char.IsUpper(w[0])))
+                if (catalog.FindCode(reduced) is { } series && words[from..to].All(w => char.IsUpper(w[0]) || w == "&"))
                 {
                     return (series, string.Join(' ', words));
                 }

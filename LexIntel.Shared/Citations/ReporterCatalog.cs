@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LexIntel.Shared.Data.Entities;
 
 namespace LexIntel.Shared.Citations;
@@ -23,16 +24,28 @@ public sealed class ReporterCatalog
     private readonly FrozenDictionary<string, LawSeries> codes;
     private readonly FrozenDictionary<string, LawSeries> sessionLaws;
     private readonly FrozenDictionary<string, UnusualPages> unusualPages;
+    private readonly FrozenDictionary<string, NeutralReporter> neutral;
 
-    private ReporterCatalog(Dictionary<string, List<CaseReporter>> reporters, Dictionary<string, LawSeries> codes, Dictionary<string, LawSeries> sessionLaws, Dictionary<string, UnusualPages> unusualPages)
+    private ReporterCatalog(
+        Dictionary<string, List<CaseReporter>> reporters,
+        Dictionary<string, LawSeries> codes,
+        Dictionary<string, LawSeries> sessionLaws,
+        Dictionary<string, UnusualPages> unusualPages,
+        Dictionary<string, NeutralReporter> neutral,
+        Regex codeBeforeBareSection)
     {
+        CodeBeforeBareSection = codeBeforeBareSection;
         this.unusualPages = unusualPages.ToFrozenDictionary(StringComparer.Ordinal);
         this.reporters = reporters.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         this.codes = codes.ToFrozenDictionary(StringComparer.Ordinal);
         this.sessionLaws = sessionLaws.ToFrozenDictionary(StringComparer.Ordinal);
+        this.neutral = neutral.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public static ReporterCatalog Default => LazyDefault.Value;
+
+    /// <summary>The codes written before a bare section number (<c>RCW 4.16.080</c>), from the supplement.</summary>
+    internal Regex CodeBeforeBareSection { get; }
 
     /// <summary>Every edition the spelling may stand for; several when reporters-db lists it for more than one.</summary>
     public ReadOnlySpan<CaseReporter> FindReporter(ReadOnlySpan<char> written)
@@ -49,6 +62,9 @@ public sealed class ReporterCatalog
 
     /// <summary>Session laws and registers cited by volume and page: <c>94 Stat. 3305</c>, <c>75 Fed. Reg. 1234</c>.</summary>
     public LawSeries? FindSessionLaw(ReadOnlySpan<char> written) => sessionLaws.GetValueOrDefault(Compact(written));
+
+    /// <summary>A public-domain citation's court abbreviation: <c>ND</c>, <c>Ohio</c>, <c>IL App (1st)</c>.</summary>
+    public NeutralReporter? FindNeutral(ReadOnlySpan<char> written) => neutral.GetValueOrDefault(Compact(written));
 
     /// <summary>The spelling with every whitespace character removed: the catalog's key.</summary>
     public static string Compact(ReadOnlySpan<char> written)
@@ -71,6 +87,7 @@ public sealed class ReporterCatalog
         var codes = new Dictionary<string, LawSeries>(StringComparer.Ordinal);
         var sessionLaws = new Dictionary<string, LawSeries>(StringComparer.Ordinal);
         var unusualPages = new Dictionary<string, UnusualPages>(StringComparer.Ordinal);
+        var neutral = new Dictionary<string, NeutralReporter>(StringComparer.Ordinal);
 
         using (var document = OpenResource("reporters.json"))
         {
@@ -99,6 +116,11 @@ public sealed class ReporterCatalog
                             AddReporter(reporters, variation.Name, reporter);
                         }
                     }
+                }
+
+                if (entry.GetProperty("cite_type").GetString() == "neutral")
+                {
+                    AddNeutral(neutral, entry);
                 }
             }
         }
@@ -148,7 +170,53 @@ public sealed class ReporterCatalog
             }
         }
 
-        return new ReporterCatalog(reporters, codes, sessionLaws, unusualPages);
+        Regex codeBeforeBareSection;
+        using (var document = OpenResource("reporters-db-supplement.json"))
+        {
+            var supplement = document.RootElement;
+            foreach (var series in supplement.GetProperty("series").EnumerateObject())
+            {
+                codes.TryAdd(Compact(series.Name), new LawSeries(series.Name, series.Value.GetString() ?? string.Empty, CitationKind.Statute));
+            }
+
+            foreach (var spelling in supplement.GetProperty("codes").EnumerateObject())
+            {
+                codes.TryAdd(Compact(spelling.Name), codes[Compact(spelling.Value.GetString() ?? string.Empty)]);
+            }
+
+            foreach (var spelling in supplement.GetProperty("neutral").EnumerateObject())
+            {
+                neutral.TryAdd(Compact(spelling.Name), neutral[Compact(spelling.Value.GetString() ?? string.Empty)]);
+            }
+
+            codeBeforeBareSection = CitationPatterns.CodeBeforeBareSection(supplement.GetProperty("withoutSectionMark").EnumerateArray().Select(s => s.GetString() ?? string.Empty));
+        }
+
+        return new ReporterCatalog(reporters, codes, sessionLaws, unusualPages, neutral, codeBeforeBareSection);
+    }
+
+    /// <summary>A neutral series by its editions and variant spellings; hyphenated when reporters-db's regexes write it so.</summary>
+    private static void AddNeutral(Dictionary<string, NeutralReporter> neutral, JsonElement entry)
+    {
+        var editions = new Dictionary<string, NeutralReporter>(StringComparer.Ordinal);
+        foreach (var edition in entry.GetProperty("editions").EnumerateObject())
+        {
+            var dashed = edition.Value.TryGetProperty("regexes", out var regexes)
+                && regexes.EnumerateArray().Any(r => r.GetString()?.Contains("-$reporter-", StringComparison.Ordinal) == true);
+            editions[edition.Name] = new NeutralReporter(edition.Name, dashed);
+            neutral.TryAdd(Compact(edition.Name), editions[edition.Name]);
+        }
+
+        if (entry.TryGetProperty("variations", out var variations))
+        {
+            foreach (var variation in variations.EnumerateObject())
+            {
+                if (editions.TryGetValue(variation.Value.GetString() ?? string.Empty, out var reporter))
+                {
+                    neutral.TryAdd(Compact(variation.Name), reporter);
+                }
+            }
+        }
     }
 
     private static void AddReporter(Dictionary<string, List<CaseReporter>> reporters, string spelling, CaseReporter reporter)
