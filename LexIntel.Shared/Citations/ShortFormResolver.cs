@@ -25,6 +25,9 @@ internal static class ShortFormResolver
         var recordCitations = CitationPatterns.RecordCitation().Matches(text);
         var nextRecordCitation = 0;
         var lastRecordCitation = -1;
+
+        // Statutes have sections, not pages: "Id. at 369-70" after one refers to the case before it.
+        FoundCitation? lastPaged = null;
         foreach (var citation in citations)
         {
             while (nextRecordCitation < recordCitations.Count && recordCitations[nextRecordCitation].Index < citation.Start)
@@ -35,8 +38,9 @@ internal static class ShortFormResolver
             var result = citation.Kind switch
             {
                 CitationKind.Id => lastRecordCitation > (resolved.Count == 0 ? -1 : resolved[^1].End) ? null
-                    : resolved.Count == 0 ? citation with { Normalized = citation.Section is { } section ? $"Id. § {section}" : "Id.", Unresolved = true }
-                    : AsIdOf(citation, resolved[^1].ParallelTo is { } first ? fullByNormalized[first] : resolved[^1]),
+                    : (citation.Pin is not null && resolved.Count > 0 && resolved[^1].Section is not null ? lastPaged : resolved.LastOrDefault()) is not { } previous
+                        ? citation with { Normalized = citation.Section is { } section ? $"Id. § {section}" : "Id.", Unresolved = true }
+                    : AsIdOf(citation, previous.ParallelTo is { } first ? fullByNormalized[first] : previous),
                 CitationKind.ShortCase => ShortenedCitation(fullByVolume, citation) is { } full
                     ? citation with
                     {
@@ -71,6 +75,11 @@ internal static class ShortFormResolver
 
             resolved.Add(result);
             casesByName.Add(result);
+            if (result.Section is null)
+            {
+                lastPaged = result;
+            }
+
             if (result.Kind == CitationKind.Case)
             {
                 fullByNormalized[result.Normalized] = result;
