@@ -170,6 +170,8 @@ class DocumentRow {
       this.details,
       h('details', {}, h('summary', {}, 'Progress history'), this.history));
     this.#render(document.status, document.status === 'ready' ? 100 : 0);
+    this.#summary();
+    if (document.status === 'failed') this.#failed(document.failureCode, document.failureReason);
   }
 
   uploaded(outcome) {
@@ -212,8 +214,6 @@ class DocumentRow {
     show(this.stage, `${stageLabels[stage] ?? stage} · ${percent} %`);
     show(this.message, message ?? '');
     if (stage !== 'failed') show(this.details);
-    if (stage === 'ready') this.#summary();
-    if (stage === 'failed') this.#failed(this.document.failureCode, this.document.failureReason);
   }
 
   #summary() {
