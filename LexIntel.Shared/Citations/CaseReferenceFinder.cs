@@ -29,14 +29,15 @@ internal static class CaseReferenceFinder
         var next = 0;
         foreach (Match match in CitationPatterns.NameAt().Matches(text))
         {
-            while (next < citations.Count && citations[next].End <= match.Index)
+            var name = match.Groups["name"];
+            var end = match.Index + match.Length;
+            while (next < citations.Count && citations[next].End <= name.Index)
             {
                 casesBefore.Add(citations[next++]);
             }
 
-            var name = match.Groups["name"].Value;
-            var overlaps = next < citations.Count && citations[next].Start < match.Index + match.Length;
-            if (overlaps || GenericPartyWords.Contains(name) || casesBefore.Find(name) is not { } full)
+            var overlaps = next < citations.Count && citations[next].Start < end;
+            if (overlaps || GenericPartyWords.Contains(name.Value) || casesBefore.Find(name.Value) is not { } full)
             {
                 continue;
             }
@@ -44,11 +45,11 @@ internal static class CaseReferenceFinder
             references.Add(full with
             {
                 Kind = CitationKind.Reference,
-                RawText = match.Value,
-                Start = match.Index,
-                End = match.Index + match.Length,
-                FullStart = match.Index,
-                FullEnd = match.Index + match.Length,
+                RawText = text[name.Index..end],
+                Start = name.Index,
+                End = end,
+                FullStart = name.Index,
+                FullEnd = end,
                 Pin = PinCite.Normalize(match.Groups["pin"].Value),
                 ParallelTo = null,
             });

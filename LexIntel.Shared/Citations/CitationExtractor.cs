@@ -42,11 +42,8 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
         FindChapterActSections(text, found);
         FindCodeSectionsWithoutMark(text, found);
         FindCourtRules(text, found);
-        FindShortForms(text, CitationPatterns.Id(), CitationKind.Id, found);
-        if (text.Contains("supra", StringComparison.Ordinal))
-        {
-            FindShortForms(text, CitationPatterns.Supra(), CitationKind.Supra, found);
-        }
+        FindShortForms(text, AnchoredMatches.Find(text, CitationPatterns.Id(), CitationPatterns.IdStarts), CitationKind.Id, found);
+        FindShortForms(text, CitationPatterns.Supra().Matches(text), CitationKind.Supra, found);
 
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var distinct = new List<FoundCitation>(found.Count);
@@ -116,16 +113,30 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
     {
         // Section marks are rare; the code pattern only runs where one is close enough to end a match.
         var pattern = CitationPatterns.CodeSection();
-        var marks = CitationPatterns.SectionMark();
         var start = 0;
-        while (marks.Match(text, start) is { Success: true } mark)
+        foreach (var mark in AnchoredMatches.Find(text, CitationPatterns.SectionMark(), CitationPatterns.SectionMarkStarts, '§'))
+        {
+            if (mark.Index >= start && CodeSectionEndingAt(text, pattern, mark, ref start) is { } citation)
+            {
+                found.Add(citation);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The code citation a section mark ends, from the earliest of the words before it that name a
+    /// known code, and past what it reads of the text (<paramref name="start"/> moves on).
+    /// </summary>
+    private FoundCitation? CodeSectionEndingAt(string text, Regex pattern, Match mark, ref int start)
+    {
+        while (true)
         {
             var from = Math.Max(start, CodeStartBefore(text, mark.Index));
             var match = pattern.Match(text, from, Math.Min(text.Length, mark.Index + MaxSectionLength) - from);
             if (!match.Success)
             {
                 start = mark.Index + 1;
-                continue;
+                return null;
             }
 
             start = match.Index + 1;
@@ -133,6 +144,11 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
             var (series, written) = FindLaw(code);
             if (series is null)
             {
+                if (start > mark.Index)
+                {
+                    return null;
+                }
+
                 continue;
             }
 
@@ -151,14 +167,14 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
             var normalized = titleWord.Success ? $"{written} tit. {titleWord.Value}, {sections}"
                 : title.Success ? $"{title.Value} {written} {sections}"
                 : $"{written} {sections}";
-            found.Add(Spanning(match, series.Kind, normalized) with
+            start = match.Index + match.Length;
+            return Spanning(match, series.Kind, normalized) with
             {
                 Reporter = written,
                 Title = titleWord.Success ? titleWord.Value : title.Success ? title.Value : null,
                 Section = section,
                 SectionEnd = end,
-            });
-            start = match.Index + match.Length;
+            };
         }
     }
 
@@ -171,12 +187,18 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
                 continue;
             }
 
-            var title = match.Groups["title"].Value;
+            var title = match.Groups["title"];
             var section = match.Groups["section"].Value;
-            found.Add(Spanning(match, series.Kind, $"{title} {series.Canonical} § {section}") with
+            var end = match.Index + match.Length;
+            found.Add(new FoundCitation
             {
+                Kind = series.Kind,
+                RawText = text[title.Index..end],
+                Normalized = $"{title.Value} {series.Canonical} § {section}",
+                Start = title.Index,
+                End = end,
                 Reporter = series.Canonical,
-                Title = title,
+                Title = title.Value,
                 Section = section,
             });
         }
@@ -200,9 +222,9 @@ public sealed partial class CitationExtractor(ReporterCatalog catalog) : ICitati
         }
     }
 
-    private static void FindShortForms(string text, Regex pattern, CitationKind kind, List<FoundCitation> found)
+    private static void FindShortForms(string text, IEnumerable<Match> matches, CitationKind kind, List<FoundCitation> found)
     {
-        foreach (Match match in pattern.Matches(text))
+        foreach (var match in matches)
         {
             var pin = match.Groups["pin"];
             var citation = Spanning(match, kind, string.Empty) with

@@ -22,22 +22,15 @@ internal static class ShortFormResolver
         var fullByNormalized = new Dictionary<string, FoundCitation>(StringComparer.Ordinal);
         var fullByVolume = new Dictionary<(int?, string?), List<FoundCitation>>();
         var casesByName = new CaseNameIndex();
-        var recordCitations = CitationPatterns.RecordCitation().Matches(text);
-        var nextRecordCitation = 0;
-        var lastRecordCitation = -1;
+
 
         // Statutes have sections, not pages: "Id. at 369-70" after one refers to the case before it.
         FoundCitation? lastPaged = null;
         foreach (var citation in citations)
         {
-            while (nextRecordCitation < recordCitations.Count && recordCitations[nextRecordCitation].Index < citation.Start)
-            {
-                lastRecordCitation = recordCitations[nextRecordCitation++].Index;
-            }
-
             var result = citation.Kind switch
             {
-                CitationKind.Id => lastRecordCitation > (resolved.Count == 0 ? -1 : resolved[^1].End) ? null
+                CitationKind.Id => CitesRecordBefore(text, resolved.Count == 0 ? 0 : resolved[^1].End, citation.Start) ? null
                     : (citation.Pin is not null && resolved.Count > 0 && resolved[^1].Section is not null ? lastPaged : resolved.LastOrDefault()) is not { } previous
                         ? citation with { Normalized = citation.Section is { } section ? $"Id. § {section}" : "Id.", Unresolved = true }
                     : AsIdOf(citation, previous.ParallelTo is { } first ? fullByNormalized[first] : previous),
@@ -99,6 +92,10 @@ internal static class ShortFormResolver
     /// The full citation a short cite shortens: of those in the same volume, the latest that starts at
     /// or before the pinned page (<c>366 N.C. at 291</c> is within 366 N.C. 289, not 366 N.C. 505).
     /// </summary>
+    /// <summary>Whether the record is cited between the citation before an Id. and the Id. (only that gap is read).</summary>
+    private static bool CitesRecordBefore(string text, int previousEnd, int idStart) =>
+        idStart > previousEnd && CitationPatterns.RecordCitation().IsMatch(text.AsSpan(previousEnd, idStart - previousEnd));
+
     private static FoundCitation? ShortenedCitation(Dictionary<(int?, string?), List<FoundCitation>> fullByVolume, FoundCitation shortCite)
     {
         if (!fullByVolume.TryGetValue((shortCite.Volume, shortCite.Reporter), out var candidates))
