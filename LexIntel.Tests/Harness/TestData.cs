@@ -13,7 +13,16 @@ public static class TestData
     public static string CourtDocuments => Path.Combine(Root, "court-documents");
 
     /// <summary>The labelled retrieval queries over <see cref="CourtDocuments"/>.</summary>
-    public static string CourtDocumentQueries => Path.Combine(Root, "queries", "court-documents.jsonl");
+    public static string CourtDocumentQueries => Path.Combine(Queries, "court-documents.jsonl");
+
+    /// <summary>The labelled retrieval queries (<c>*.jsonl</c>) and their split into halves (<see cref="QueryHalves"/>).</summary>
+    public static string Queries => Path.Combine(Root, "queries");
+
+    /// <summary>Which documents are the development half of the labelled queries and which the test half.</summary>
+    public static string QueryHalves => Path.Combine(Queries, "halves.json");
+
+    /// <summary>More district-court filings and opinions, there to be searched (the labelled queries' documents).</summary>
+    public static string SearchDocuments => Path.Combine(Root, "search-documents");
 
     public static string CourtDocument(string name) => Path.Combine(CourtDocuments, name);
 
@@ -29,9 +38,15 @@ public static class TestData
 
     /// <summary>The court documents that can be uploaded: the licence and the empty file left out.</summary>
     public static IReadOnlyList<string> UploadableCourtDocuments() =>
-        [.. Directory.GetFiles(CourtDocuments)
-            .Where(f => new FileInfo(f).Length > 0 && !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)];
+        [.. Directory.GetFiles(CourtDocuments).Where(IsUploadable).Order(StringComparer.Ordinal)];
+
+    /// <summary>Every document of the test data's document folders that can be uploaded: what the labelled queries search.</summary>
+    public static IReadOnlyList<string> SearchableDocuments() =>
+        [.. new[] { CourtDocuments, RecapFilings, SearchDocuments }.SelectMany(Directory.GetFiles).Where(IsUploadable).OrderBy(Path.GetFileName, StringComparer.Ordinal)];
+
+    /// <summary>Not a licence or note beside the documents, and not empty.</summary>
+    public static bool IsUploadable(string file) =>
+        new FileInfo(file).Length > 0 && !Path.GetFileName(file).StartsWith("LICENSE", StringComparison.Ordinal) && Path.GetExtension(file) != ".md";
 
     private static string FindRepositoryRoot()
     {

@@ -6,7 +6,7 @@ namespace LexIntel.Tests.Unit.Retrieval;
 [Tier(TestTier.Unit)]
 public sealed class QueryScoreTests
 {
-    private static readonly LabelledQuery TwoPages = new("plea voluntary", "missouri.pdf", [3, 4]);
+    private static readonly LabelledQuery TwoPages = new("plea voluntary", "missouri.pdf", [3, 4], LabelledQuery.Keyword);
 
     [Fact]
     public void Both_labelled_pages_at_the_top_is_perfect()
