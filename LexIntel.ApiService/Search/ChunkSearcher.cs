@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LexIntel.Shared.Citations;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Search;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ namespace LexIntel.ApiService.Search;
 /// Raw SQL, where <see cref="LexIntelDbContext"/>'s tenant filter ends: every statement here names
 /// the tenant itself (<see cref="Scope"/>, <see cref="PassagesAsync"/>).
 /// </remarks>
-public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, IOptions<SearchOptions> options)
+public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, ICitationExtractor citations, IOptions<SearchOptions> options)
 {
     // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
     private const int PreRankFactor = 5;
@@ -29,15 +30,16 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
     {
         var settings = options.Value;
         ReadOnlyMemory<float>? embedding = query.Mode == SearchMode.Keyword ? null : await embedder.EmbedAsync(query.Text, cancellationToken);
+        var terms = KeywordTerms.Of(query.Text, citations);
 
-        List<Candidate> candidates;
+        List<FusedChunk> candidates;
         switch (query.Mode)
         {
             case SearchMode.Keyword:
-                candidates = [.. (await KeywordRankingAsync(db, query, settings, cancellationToken)).Select(r => new Candidate(r.Id, r.Score, r.Rank, r.Score, null, null))];
+                candidates = [.. (await KeywordRankingAsync(db, query, terms, settings, cancellationToken)).Select(r => new FusedChunk(r.Id, r.Place, r.Score, r.Rank, r.Score, null, null))];
                 break;
             case SearchMode.Semantic:
-                candidates = [.. (await SemanticRankingAsync(db, query, embedding!.Value, settings, cancellationToken)).Select(r => new Candidate(r.Id, r.Score, null, null, r.Rank, r.Score))];
+                candidates = [.. (await SemanticRankingAsync(db, query, embedding!.Value, settings, cancellationToken)).Select(r => new FusedChunk(r.Id, r.Place, r.Score, null, null, r.Rank, r.Score))];
                 break;
             default:
                 // A second context from the same pool: one connection cannot run two statements at
@@ -45,19 +47,17 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     var second = scope.ServiceProvider.GetRequiredService<LexIntelDbContext>();
-                    var keyword = KeywordRankingAsync(db, query, settings, cancellationToken);
+                    var keyword = KeywordRankingAsync(db, query, terms, settings, cancellationToken);
                     var semantic = SemanticRankingAsync(second, query, embedding!.Value, settings, cancellationToken);
                     await Task.WhenAll(keyword, semantic);
-                    candidates = Fuse(await keyword, await semantic, settings.RrfK);
+                    candidates = HybridFusion.Fuse(await keyword, await semantic, settings);
                 }
 
                 break;
         }
 
-        var ordered = candidates
+        var ordered = HybridFusion.Rank(candidates, query.Group)
             .Where(c => query.After is not { } after || c.Score < after.Score || (c.Score == after.Score && c.Id.CompareTo(after.ChunkId) > 0))
-            .OrderByDescending(c => c.Score)
-            .ThenBy(c => c.Id)
             .ToList();
         var page = ordered.Take(query.Limit).ToList();
         var passages = await PassagesAsync(query, [.. page.Select(c => c.Id)], cancellationToken);
@@ -68,35 +68,21 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         return new SearchResponse(query.Mode.ToString().ToLowerInvariant(), hits, next);
     }
 
-    /// <summary>RRF: every chunk either ranking found, scored by the sum of <c>1 / (k + rank)</c> over the rankings that found it.</summary>
-    private static List<Candidate> Fuse(List<Ranked> keyword, List<Ranked> semantic, int k)
+    private static async Task<List<RankedChunk>> KeywordRankingAsync(LexIntelDbContext context, SearchQuery query, KeywordTerms terms, SearchOptions settings, CancellationToken cancellationToken)
     {
-        var byId = keyword.ToDictionary(r => r.Id, r => new Candidate(r.Id, 1.0 / (k + r.Rank), r.Rank, r.Score, null, null));
-        foreach (var r in semantic)
-        {
-            byId[r.Id] = byId.TryGetValue(r.Id, out var found)
-                ? found with { Score = found.Score + (1.0 / (k + r.Rank)), SemanticRank = r.Rank, Similarity = r.Score }
-                : new Candidate(r.Id, 1.0 / (k + r.Rank), null, null, r.Rank, r.Score);
-        }
-
-        return [.. byId.Values];
-    }
-
-    private static async Task<List<Ranked>> KeywordRankingAsync(LexIntelDbContext context, SearchQuery query, SearchOptions settings, CancellationToken cancellationToken)
-    {
-        var rows = await ReadAsync(context, null, KeywordSql(query), query, null, settings, reader => (Id: reader.GetGuid(0), Score: reader.GetDouble(1)), cancellationToken);
-        return [.. rows.Select((r, i) => new Ranked(r.Id, r.Score, i + 1))];
+        var rows = await ReadAsync(context, null, KeywordSql(query), query, terms, null, settings, reader => (Id: reader.GetGuid(0), Place: PlaceOf(reader), Score: reader.GetDouble(3)), cancellationToken);
+        return [.. rows.Select((r, i) => new RankedChunk(r.Id, r.Place, r.Score, i + 1))];
     }
 
     /// <summary>Re-ranked by distance here: a filtered HNSW scan in relaxed order may return rows slightly out of order.</summary>
-    private static async Task<List<Ranked>> SemanticRankingAsync(LexIntelDbContext context, SearchQuery query, ReadOnlyMemory<float> embedding, SearchOptions settings, CancellationToken cancellationToken)
+    private static async Task<List<RankedChunk>> SemanticRankingAsync(LexIntelDbContext context, SearchQuery query, ReadOnlyMemory<float> embedding, SearchOptions settings, CancellationToken cancellationToken)
     {
         var setup = new NpgsqlBatchCommand("SELECT set_config('hnsw.ef_search', $1, false), set_config('hnsw.iterative_scan', 'relaxed_order', false)")
         {
             Parameters = { new NpgsqlParameter { Value = settings.EfSearch.ToString(CultureInfo.InvariantCulture) } },
         };
-        var rows = await ReadAsync(context, setup, SemanticSql(query), query, embedding, settings, reader => (Id: reader.GetGuid(0), Distance: reader.GetDouble(1)), cancellationToken);
-        return [.. rows.OrderBy(r => r.Distance).ThenBy(r => r.Id).Select((r, i) => new Ranked(r.Id, 1 - r.Distance, i + 1))];
+        var rows = await ReadAsync(context, setup, SemanticSql(query), query, null, embedding, settings, reader => (Id: reader.GetGuid(0), Place: PlaceOf(reader), Distance: reader.GetDouble(3)), cancellationToken);
+        return [.. rows.OrderBy(r => r.Distance).ThenBy(r => r.Id).Select((r, i) => new RankedChunk(r.Id, r.Place, 1 - r.Distance, i + 1))];
     }
 
     /// <summary>The page's passages with their document, highlighted fragments and the citations in each.</summary>
@@ -134,13 +120,14 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         NpgsqlBatchCommand? setup,
         string sql,
         SearchQuery query,
+        KeywordTerms? terms,
         ReadOnlyMemory<float>? embedding,
         SearchOptions settings,
         Func<NpgsqlDataReader, T> read,
         CancellationToken cancellationToken)
     {
         var command = new NpgsqlBatchCommand(sql);
-        AddParameters(command.Parameters, query, embedding, settings);
+        AddParameters(command.Parameters, query, terms, embedding, settings);
         return ExecuteAsync(context, setup is null ? [command] : [setup, command], read, cancellationToken);
     }
 
@@ -219,32 +206,53 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
     }
 
     private static string KeywordSql(SearchQuery query) => $"""
+        -- The query's terms: its phrases, and its words' lexemes but the legal stop words (all of
+        -- them when nothing else is left); a passage matching any term is a candidate, and one
+        -- holding an excluded word is not. Score: terms held, then cover density (in [0, 1)).
         -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge case would
-        -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank,
-        -- then the best @prerank_depth by cover density. Only ids and ranks are sorted (a tsvector
-        -- is ~2 kB): the few rows ts_rank_cd needs are read again by primary key.
-        SELECT r."Id", ts_rank_cd(c."SearchVector", r.tsq, 32)::float8 AS score
+        -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank
+        -- (which grows with the terms held), then the best @prerank_depth by terms held and cover
+        -- density. Only ids and ranks are sorted (a tsvector is ~2 kB): the few rows scored in full
+        -- are read again by primary key.
+        WITH words AS (
+            SELECT lexeme FROM unnest(to_tsvector('english', @words))
+        ), meaningful AS (
+            SELECT lexeme FROM words WHERE lexeme <> ALL (tsvector_to_array(to_tsvector('english', @stop_words)))
+        ), terms AS (
+            SELECT quote_literal(lexeme)::tsquery AS term FROM meaningful
+            UNION ALL
+            SELECT quote_literal(lexeme)::tsquery FROM words WHERE NOT EXISTS (SELECT 1 FROM meaningful) AND cardinality(@phrases) = 0
+            UNION ALL
+            SELECT phraseto_tsquery('english', p) FROM unnest(@phrases) p WHERE numnode(phraseto_tsquery('english', p)) > 0
+        ), q AS (
+            SELECT array_agg(term) AS terms, string_agg('(' || term::text || ')', ' | ')::tsquery AS tsq,
+                   (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery FROM unnest(to_tsvector('english', @excluded))) AS excluded
+            FROM terms
+        )
+        SELECT c."Id", c."DocumentId", c."PageStart",
+               ((SELECT count(*) FROM unnest(q.terms) t WHERE c."SearchVector" @@ t) + ts_rank_cd(c."SearchVector", q.tsq, 32))::float8 AS score
         FROM (
-            SELECT w."Id", w.tsq
+            SELECT w."Id"
             FROM (
-                SELECT c."Id", q.tsq, ts_rank(c."SearchVector", q.tsq, 32) AS quick
+                SELECT c."Id", ts_rank(c."SearchVector", q.tsq, 32) AS quick
                 FROM "DocumentChunks" c
                 JOIN "Documents" d ON d."Id" = c."DocumentId"
-                CROSS JOIN (SELECT websearch_to_tsquery('english', @tsquery) AS tsq) q
-                WHERE c."SearchVector" @@ q.tsq AND {Scope(query)}
+                CROSS JOIN q
+                WHERE c."SearchVector" @@ q.tsq AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
                 LIMIT @rank_window
             ) w
             ORDER BY w.quick DESC
             LIMIT @prerank_depth
         ) r
         JOIN "DocumentChunks" c ON c."Id" = r."Id"
-        ORDER BY score DESC, r."Id"
+        CROSS JOIN q
+        ORDER BY score DESC, c."Id"
         LIMIT @depth
         """;
 
     // relaxed_order lets a filtered HNSW scan go on until it has enough rows.
     private static string SemanticSql(SearchQuery query) => $"""
-        SELECT c."Id", (c."Embedding" <=> @embedding::vector)::float8 AS distance
+        SELECT c."Id", c."DocumentId", c."PageStart", (c."Embedding" <=> @embedding::vector)::float8 AS distance
         FROM "DocumentChunks" c
         JOIN "Documents" d ON d."Id" = c."DocumentId"
         WHERE c."Embedding" IS NOT NULL AND {Scope(query)}
@@ -252,10 +260,17 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         LIMIT @depth
         """;
 
-    private static void AddParameters(NpgsqlParameterCollection parameters, SearchQuery query, ReadOnlyMemory<float>? embedding, SearchOptions settings)
+    private static void AddParameters(NpgsqlParameterCollection parameters, SearchQuery query, KeywordTerms? terms, ReadOnlyMemory<float>? embedding, SearchOptions settings)
     {
         parameters.AddWithValue("tenant", query.TenantId);
-        parameters.AddWithValue("tsquery", LegalText.ForFullTextSearch(query.Text));
+        if (terms is not null)
+        {
+            parameters.AddWithValue("words", terms.Words);
+            parameters.AddWithValue("phrases", NpgsqlDbType.Array | NpgsqlDbType.Text, terms.Phrases.ToArray());
+            parameters.AddWithValue("stop_words", KeywordTerms.LegalStopWords);
+            parameters.AddWithValue("excluded", terms.Excluded);
+        }
+
         parameters.AddWithValue("depth", settings.CandidateDepth);
         parameters.AddWithValue("rank_window", settings.KeywordRankWindow);
         parameters.AddWithValue("prerank_depth", settings.CandidateDepth * PreRankFactor);
@@ -295,11 +310,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         }
     }
 
-    /// <summary>A chunk's place in one ranking: its score there (rank score or similarity) and rank, 1 = best.</summary>
-    private sealed record Ranked(Guid Id, double Score, int Rank);
-
-    /// <summary>A chunk to show: its final score and where it came from.</summary>
-    private sealed record Candidate(Guid Id, double Score, int? KeywordRank, double? KeywordScore, int? SemanticRank, double? Similarity);
+    private static ChunkPlace PlaceOf(NpgsqlDataReader reader) => new(reader.GetGuid(1), reader.GetInt32(2));
 
     private sealed record Passage(Guid ChunkId, Guid DocumentId, string DocumentName, Guid CaseId, int PageStart, int PageEnd, string Text, string Highlight, string[] Citations)
     {
@@ -314,7 +325,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
             reader.GetString(7),
             reader.GetFieldValue<string[]>(8));
 
-        public SearchHit ToHit(Candidate candidate) =>
+        public SearchHit ToHit(FusedChunk candidate) =>
             new(ChunkId, DocumentId, DocumentName, CaseId, PageStart, PageEnd, Text, Highlight,
                 new SearchScore(candidate.Score, candidate.KeywordRank, candidate.KeywordScore, candidate.SemanticRank, candidate.Similarity), Citations);
     }

@@ -95,6 +95,12 @@ public static class SearchApi
             errors["mode"] = [$"Unknown mode '{modeText}'; use hybrid, keyword or semantic."];
         }
 
+        var group = SearchGrouping.Page;
+        if (request.Group is { } groupText && (!Enum.TryParse(groupText, ignoreCase: true, out group) || !Enum.IsDefined(group) || int.TryParse(groupText, out _)))
+        {
+            errors["group"] = [$"Unknown grouping '{groupText}'; use page, document or passage."];
+        }
+
         var limit = request.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
@@ -112,6 +118,7 @@ public static class SearchApi
             TenantId = tenantId,
             Text = text,
             Mode = mode,
+            Group = group,
             Limit = limit,
             CaseIds = caseIds is { Count: > 0 } ? caseIds : null,
             DocumentIds = filters.DocumentIds is { Count: > 0 } documents ? documents : null,

@@ -15,6 +15,8 @@ public sealed record SearchQuery
 
     public int Limit { get; init; } = 10;
 
+    public SearchGrouping Group { get; init; } = SearchGrouping.Page;
+
     /// <summary>Null: every case of the tenant.</summary>
     public IReadOnlyList<Guid>? CaseIds { get; init; }
 
@@ -41,6 +43,7 @@ public sealed record SearchQuery
                 TenantId,
                 Text,
                 Mode,
+                Group,
                 string.Join(',', CaseIds ?? []),
                 string.Join(',', DocumentIds ?? []),
                 string.Join(',', ContentTypes ?? []),

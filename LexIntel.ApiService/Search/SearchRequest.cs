@@ -3,7 +3,7 @@ namespace LexIntel.ApiService.Search;
 /// <summary>A search as posted by a client.</summary>
 public sealed record SearchRequest
 {
-    /// <summary>Words, <c>"exact phrases"</c>, <c>-excluded</c> words, <c>or</c> (web search syntax).</summary>
+    /// <summary>Words or a question, <c>"exact phrases"</c>, <c>-excluded</c> words; citations in it are matched as written.</summary>
     public string? Query { get; init; }
 
     /// <summary><c>hybrid</c> (default), <c>keyword</c> or <c>semantic</c>.</summary>
@@ -14,6 +14,9 @@ public sealed record SearchRequest
 
     /// <summary>The <c>nextCursor</c> of the previous page.</summary>
     public string? Cursor { get; init; }
+
+    /// <summary><c>page</c> (default: the best passage of each page), <c>document</c> (of each document) or <c>passage</c> (every one).</summary>
+    public string? Group { get; init; }
 
     public SearchFilters? Filters { get; init; }
 }

@@ -79,6 +79,7 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
             }
         }
 
+        rows.AddRange(await new FusionTuning(client, caseId, set).RunAsync(cancellationToken));
         var hybridWins = test["hybrid"].Ndcg10 > test["keyword"].Ndcg10 && test["hybrid"].Ndcg10 > test["semantic"].Ndcg10;
         rows.Add(new("test half: hybrid beats both on nDCG@10", hybridWins ? "yes" : "no", "target: yes; hybrid nDCG@10 >= 0.85, questions >= 0.75"));
         return new BenchmarkResult(

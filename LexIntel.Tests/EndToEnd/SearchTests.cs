@@ -79,6 +79,19 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
         Assert.True(water.Items[0].Score.SemanticSimilarity > waterInPleaOpinion, $"{water.Items[0].Score.SemanticSimilarity} vs {waterInPleaOpinion}");
     }
 
+    [Fact]
+    public async Task Keyword_search_ranks_a_question_by_the_words_a_passage_shares_with_it()
+    {
+        // "lawyer" and "pressure" are in no passage, so requiring every word would find nothing.
+        var result = await SearchAsync(new { query = "was her guilty plea voluntary or did her lawyer pressure her into it", mode = "keyword", limit = 5 });
+
+        Assert.NotEmpty(result.Items);
+        Assert.Equal("missouri.pdf", NameOf(result.Items[0]));
+        Assert.Contains("plea", result.Items[0].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("voluntar", result.Items[0].Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(result.Items.Select(h => h.Score.Value).OrderDescending(), result.Items.Select(h => h.Score.Value));
+    }
+
     private async Task<double> BestSimilarityAsync(string query, string document)
     {
         var result = await SearchAsync(new { query, mode = "semantic", limit = 1, filters = new { documentIds = new[] { Indexed.Documents[document] } } });
@@ -92,8 +105,29 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
 
         Assert.Equal("hybrid", result.Mode);
         var both = result.Items.First(hit => hit.Score.KeywordRank is not null && hit.Score.SemanticRank is not null);
-        Assert.Equal((1.0 / (60 + both.Score.KeywordRank!.Value)) + (1.0 / (60 + both.Score.SemanticRank!.Value)), both.Score.Value, 9);
+        var defaults = new SearchOptions();
+        Assert.Equal((defaults.KeywordWeight / (defaults.RrfK + both.Score.KeywordRank!.Value)) + (defaults.SemanticWeight / (defaults.RrfK + both.Score.SemanticRank!.Value)), both.Score.Value, 9);
         Assert.Equal(result.Items.Select(h => h.Score.Value).OrderDescending(), result.Items.Select(h => h.Score.Value));
+    }
+
+    [Fact]
+    public async Task Results_keep_the_best_passage_of_each_page_or_of_each_document()
+    {
+        var passages = await SearchAsync(new { query = "water compact Oklahoma Texas", group = "passage", limit = 50 });
+        var pages = await SearchAsync(new { query = "water compact Oklahoma Texas", limit = 50 });
+        var documents = await SearchAsync(new { query = "water compact Oklahoma Texas", group = "document", limit = 50 });
+
+        // The opinion's long pages give several passages each; grouped, each page and document once, its best passage first.
+        var pagesOfPassages = passages.Items.DistinctBy(h => (h.DocumentId, h.PageStart)).Count();
+        Assert.True(pagesOfPassages < passages.Items.Count, $"{passages.Items.Count} passages on {pagesOfPassages} pages");
+        Assert.Equal(pages.Items.Count, pages.Items.DistinctBy(h => (h.DocumentId, h.PageStart)).Count());
+        Assert.Equal(documents.Items.Count, documents.Items.DistinctBy(h => h.DocumentId).Count());
+        Assert.Equal(passages.Items[0].ChunkId, pages.Items[0].ChunkId);
+        Assert.Equal(passages.Items[0].ChunkId, documents.Items[0].ChunkId);
+        foreach (var page in passages.Items.GroupBy(h => (h.DocumentId, h.PageStart)))
+        {
+            Assert.Contains(pages.Items, h => h.ChunkId == page.MaxBy(p => p.Score.Value)!.ChunkId);
+        }
     }
 
     [Theory]
@@ -150,6 +184,7 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
     [InlineData("{\"query\":\"  \"}", "query")]
     [InlineData("{\"query\":\"water\",\"mode\":\"fuzzy\"}", "Unknown mode 'fuzzy'")]
     [InlineData("{\"query\":\"water\",\"limit\":0}", "limit must be between 1 and 50")]
+    [InlineData("{\"query\":\"water\",\"group\":\"chapter\"}", "Unknown grouping 'chapter'")]
     [InlineData("{\"query\":\"water\",\"cursor\":\"!!\"}", "not one this API returned")]
     [InlineData("{\"query\":", "could not be read")]
     public async Task Bad_searches_get_a_problem_that_says_why(string json, string expected)

@@ -14,7 +14,7 @@ namespace LexIntel.WorkerService.Pipeline;
 internal static class ChunkBulkWriter
 {
     private const string Copy = """
-        COPY "DocumentChunks" ("Id", "DocumentId", "Ordinal", "Text", "PageStart", "PageEnd", "CharStart", "CharEnd")
+        COPY "DocumentChunks" ("Id", "DocumentId", "Ordinal", "Text", "Context", "PageStart", "PageEnd", "CharStart", "CharEnd")
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -29,6 +29,7 @@ internal static class ChunkBulkWriter
             await writer.WriteAsync(chunk.DocumentId, NpgsqlDbType.Uuid, cancellationToken);
             await writer.WriteAsync(chunk.Ordinal, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(chunk.Text, NpgsqlDbType.Text, cancellationToken);
+            await writer.WriteAsync(chunk.Context, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(chunk.PageStart, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(chunk.PageEnd, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(chunk.CharStart, NpgsqlDbType.Integer, cancellationToken);

@@ -21,10 +21,11 @@ internal sealed class DocumentChunkConfiguration : IEntityTypeConfiguration<Docu
         // closed up and "§" spelled "section" (the parser drops it), so a reporter or code matches
         // however it is spaced and "§ 1983" ranks the section above the year 1983. Stored in the
         // row, not in TOAST (migration SearchVectorInline): a migration that rebuilds the column
-        // must keep that.
+        // must keep that. The passage's context header (caption, section heading) is indexed with it.
+        builder.Property(c => c.Context).HasDefaultValue(string.Empty);
         builder.Property(c => c.SearchVector)
             .HasComputedColumnSql(
-                $"""to_tsvector('english', "Text") || to_tsvector('english', {LegalText.ForFullTextSearchSql("\"Text\"")})""",
+                $"""to_tsvector('english', "Text") || to_tsvector('english', {LegalText.ForFullTextSearchSql("\"Text\"")}) || to_tsvector('english', {LegalText.ForFullTextSearchSql("\"Context\"")})""",
                 stored: true);
         builder.HasIndex(c => c.SearchVector).HasMethod("GIN");
     }

@@ -441,6 +441,12 @@ namespace LexIntel.Shared.Data.Migrations
                     b.Property<int>("CharStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Context")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uuid");
 
@@ -459,7 +465,7 @@ namespace LexIntel.Shared.Data.Migrations
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("to_tsvector('english', \"Text\") || to_tsvector('english', regexp_replace(regexp_replace(\"Text\", '([A-Z][A-Za-z]{0,3}\\.)[\\t\\n\\v\\f\\r \\u00A0]+(?=[A-Z][A-Za-z]{0,3}\\.|[0-9]{1,2}(?:d|th|st|nd|rd)(?![A-Za-z0-9_]))', '\\1', 'g'), '§+', ' section ', 'g'))", true);
+                        .HasComputedColumnSql("to_tsvector('english', \"Text\") || to_tsvector('english', regexp_replace(regexp_replace(\"Text\", '([A-Z][A-Za-z]{0,3}\\.)[\\t\\n\\v\\f\\r \\u00A0]+(?=[A-Z][A-Za-z]{0,3}\\.|[0-9]{1,2}(?:d|th|st|nd|rd)(?![A-Za-z0-9_]))', '\\1', 'g'), '§+', ' section ', 'g')) || to_tsvector('english', regexp_replace(regexp_replace(\"Context\", '([A-Z][A-Za-z]{0,3}\\.)[\\t\\n\\v\\f\\r \\u00A0]+(?=[A-Z][A-Za-z]{0,3}\\.|[0-9]{1,2}(?:d|th|st|nd|rd)(?![A-Za-z0-9_]))', '\\1', 'g'), '§+', ' section ', 'g'))", true);
 
                     b.Property<string>("Text")
                         .IsRequired()

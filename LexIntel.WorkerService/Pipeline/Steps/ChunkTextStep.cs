@@ -1,5 +1,6 @@
 using LexIntel.Shared.Pipeline;
 using LexIntel.WorkerService.Chunking;
+using LexIntel.WorkerService.Context;
 using LexIntel.WorkerService.Extraction;
 
 namespace LexIntel.WorkerService.Pipeline.Steps;
@@ -14,7 +15,9 @@ internal sealed class ChunkTextStep(TextChunker chunker) : IDocumentStep
     public Task<StepResult> RunAsync(DocumentRun run, CancellationToken cancellationToken)
     {
         run.Text = DocumentText.From([.. run.Cleaned.Pages.Select(p => p.Page)]);
-        run.Chunks = chunker.Chunk(run.Text);
+        var caption = DocumentCaption.Read(run.Cleaned.Pages.Count > 0 ? run.Cleaned.Pages[0].Page.Text : string.Empty, run.Cleaned.DocketNumber);
+        var context = PassageContext.Of(run.Text, caption);
+        run.Chunks = [.. chunker.Chunk(run.Text).Select(c => c with { Context = context.For(c) })];
         return Task.FromResult(run.Chunks.Count > 0
             ? StepResult.Success
             : StepResult.Fail(ExtractionFailures.NoTextCode, "the document contains no text"));

@@ -10,7 +10,10 @@ namespace LexIntel.WorkerService.Pipeline.Steps;
 
 /// <summary>
 /// Embeds every passage of the document that has no vector yet, in batches, so progress moves and
-/// a redelivered job resumes where the last attempt stopped.
+/// a redelivered job resumes where the last attempt stopped. A passage is embedded without its
+/// context header: embedded with it, every passage of a document leaned towards the same caption and
+/// semantic search told a document's pages apart worse (labelled set, development half: nDCG@10
+/// 0.748 without, 0.699 with).
 /// </summary>
 internal sealed class EmbedChunksStep(LexIntelDbContext db, DocumentStages stages, IEmbeddingGenerator<string, Embedding<float>> embeddings) : IDocumentStep
 {

@@ -39,6 +39,7 @@ internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : ID
             DocumentId = documentId,
             Ordinal = c.Ordinal,
             Text = c.Text,
+            Context = c.Context,
             PageStart = c.PageStart,
             PageEnd = c.PageEnd,
             CharStart = c.CharStart,

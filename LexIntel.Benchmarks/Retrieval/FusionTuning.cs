@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using LexIntel.ApiService.Search;
+using LexIntel.Benchmarks.Scenarios;
+using LexIntel.Tests.Harness.Retrieval;
+
+namespace LexIntel.Benchmarks.Retrieval;
+
+/// <summary>
+/// Tunes hybrid search's fusion on the development half: each query's keyword and semantic
+/// rankings are read from the API as deep as hybrid search reads them, then fused here by the
+/// API's own <see cref="HybridFusion"/> for a grid of RRF constants and semantic weights, so every
+/// setting is scored without reindexing. The test half is only reported, for the best setting.
+/// </summary>
+internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet set)
+{
+    private static readonly int[] RrfKs = [5, 10, 20, 30, 60, 100];
+
+    private static readonly double[] SemanticWeights = [0.25, 0.5, 0.75, 1.0, 1.5];
+
+    /// <summary>As deep as hybrid search reads each ranking.</summary>
+    private static readonly int Depth = new SearchOptions().CandidateDepth;
+
+    public async Task<List<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
+    {
+        var rankings = new List<(LabelledQuery Query, List<RankedChunk> Keyword, List<RankedChunk> Semantic, Dictionary<Guid, (string Document, int Start, int End)> Pages)>();
+        foreach (var query in set.Queries)
+        {
+            var pages = new Dictionary<Guid, (string, int, int)>();
+            var keyword = await RankingAsync(query.Query, "keyword", pages, cancellationToken);
+            var semantic = await RankingAsync(query.Query, "semantic", pages, cancellationToken);
+            rankings.Add((query, keyword, semantic, pages));
+        }
+
+        double Ndcg(SearchOptions settings, Func<LabelledQuery, bool> which) => rankings.Where(r => which(r.Query)).Average(r =>
+        {
+            var top = HybridFusion.Rank(HybridFusion.Fuse(r.Keyword, r.Semantic, settings), SearchGrouping.Page).Take(10);
+            return QueryScore.Of(r.Query, [.. top.Select(c => r.Pages[c.Id])]).Ndcg10;
+        });
+
+        var grid = RrfKs.SelectMany(k => SemanticWeights.Select(w => new SearchOptions { RrfK = k, SemanticWeight = w }))
+            .Select(settings => (Settings: settings, Development: Ndcg(settings, q => !set.IsTest(q))))
+            .ToList();
+        var configured = new SearchOptions();
+        List<BenchmarkRow> rows =
+        [
+            new("configured fusion, recomputed", $"{Ndcg(configured, set.IsTest):F3}", $"test-half hybrid nDCG@10 at k {configured.RrfK}, semantic weight {Describe(configured.SemanticWeight)} (development {Ndcg(configured, q => !set.IsTest(q)):F3}); the best of {grid.Count} settings on the development half:"),
+        ];
+        rows.AddRange(grid.OrderByDescending(g => g.Development).Take(5).Select(g => new BenchmarkRow(
+            $"  k {g.Settings.RrfK}, semantic weight {Describe(g.Settings.SemanticWeight)}",
+            $"{Ndcg(g.Settings, set.IsTest):F3}",
+            $"test half; development {g.Development:F3}")));
+        return rows;
+    }
+
+    private static string Describe(double weight) => weight.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>One mode's ranking of every passage (no grouping), page after page, down to <see cref="Depth"/>.</summary>
+    private async Task<List<RankedChunk>> RankingAsync(string text, string mode, Dictionary<Guid, (string, int, int)> pages, CancellationToken cancellationToken)
+    {
+        var ranked = new List<RankedChunk>();
+        string? cursor = null;
+        do
+        {
+            using var response = await client.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query = text, mode, group = "passage", limit = SearchApi.MaxLimit, cursor }, cancellationToken);
+            var page = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SearchResponse>(cancellationToken))!;
+            foreach (var hit in page.Items)
+            {
+                pages[hit.ChunkId] = (hit.DocumentName, hit.PageStart, hit.PageEnd);
+                var rank = (mode == "keyword" ? hit.Score.KeywordRank : hit.Score.SemanticRank) ?? ranked.Count + 1;
+                ranked.Add(new RankedChunk(hit.ChunkId, new ChunkPlace(hit.DocumentId, hit.PageStart), mode == "keyword" ? hit.Score.KeywordScore ?? 0 : hit.Score.SemanticSimilarity ?? 0, rank));
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && ranked.Count < Depth);
+
+        return ranked;
+    }
+}
