@@ -213,7 +213,9 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank
         -- (which grows with the terms held), then the best @prerank_depth by terms held and cover
         -- density. Only ids and ranks are sorted (a tsvector is ~2 kB): the few rows scored in full
-        -- are read again by primary key.
+        -- are read again by primary key. When at least @prerank_depth passages hold every term,
+        -- they are the best by terms held, so only they are ranked (the GIN index intersects the
+        -- terms, and the window is not filled with passages holding one common word).
         WITH words AS (
             SELECT lexeme FROM unnest(to_tsvector('english', @words))
         ), meaningful AS (
@@ -226,21 +228,30 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
             SELECT phraseto_tsquery('english', p) FROM unnest(@phrases) p WHERE numnode(phraseto_tsquery('english', p)) > 0
         ), q AS (
             SELECT array_agg(term) AS terms, string_agg('(' || term::text || ')', ' | ')::tsquery AS tsq,
+                   string_agg('(' || term::text || ')', ' & ')::tsquery AS every,
                    (SELECT string_agg(quote_literal(lexeme), ' | ')::tsquery FROM unnest(to_tsvector('english', @excluded))) AS excluded
             FROM terms
+        ), holding_every AS (
+            SELECT c."Id", ts_rank(c."SearchVector", q.tsq, 32) AS quick
+            FROM "DocumentChunks" c
+            JOIN "Documents" d ON d."Id" = c."DocumentId"
+            CROSS JOIN q
+            WHERE c."SearchVector" @@ q.every AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
+            LIMIT @rank_window
+        ), holding_any AS (
+            SELECT c."Id", ts_rank(c."SearchVector", q.tsq, 32) AS quick
+            FROM "DocumentChunks" c
+            JOIN "Documents" d ON d."Id" = c."DocumentId"
+            CROSS JOIN q
+            WHERE (SELECT count(*) FROM holding_every) < @prerank_depth
+              AND c."SearchVector" @@ q.tsq AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
+            LIMIT @rank_window
         )
         SELECT c."Id", c."DocumentId", c."PageStart",
                ((SELECT count(*) FROM unnest(q.terms) t WHERE c."SearchVector" @@ t) + ts_rank_cd(c."SearchVector", q.tsq, 32))::float8 AS score
         FROM (
             SELECT w."Id"
-            FROM (
-                SELECT c."Id", ts_rank(c."SearchVector", q.tsq, 32) AS quick
-                FROM "DocumentChunks" c
-                JOIN "Documents" d ON d."Id" = c."DocumentId"
-                CROSS JOIN q
-                WHERE c."SearchVector" @@ q.tsq AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
-                LIMIT @rank_window
-            ) w
+            FROM (SELECT * FROM holding_every UNION SELECT * FROM holding_any) w
             ORDER BY w.quick DESC
             LIMIT @prerank_depth
         ) r

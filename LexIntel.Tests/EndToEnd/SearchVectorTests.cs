@@ -9,6 +9,9 @@ namespace LexIntel.Tests.EndToEnd;
 [Collection(LexIntelAppCollection.Name)]
 public sealed class SearchVectorTests(LexIntelAppFixture fixture)
 {
+    // The passage's context header is indexed with it, shaped the same way.
+    private const string PassageContext = "ORDER GRANTING MOTION · Tessera v. Toshiba · N. D. Cal., No. 15-cv-02543 · § 2. Background";
+
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -36,13 +39,19 @@ public sealed class SearchVectorTests(LexIntelAppFixture fixture)
 
         await using var insert = new NpgsqlCommand(
             """
-            INSERT INTO probe ("Id", "DocumentId", "Ordinal", "Text", "PageStart", "PageEnd", "CharStart", "CharEnd")
-            VALUES (gen_random_uuid(), gen_random_uuid(), 0, $1, 1, 1, 0, 0)
-            RETURNING "SearchVector"::text, (to_tsvector('english', $1) || to_tsvector('english', $2))::text
+            INSERT INTO probe ("Id", "DocumentId", "Ordinal", "Text", "Context", "PageStart", "PageEnd", "CharStart", "CharEnd")
+            VALUES (gen_random_uuid(), gen_random_uuid(), 0, $1, $3, 1, 1, 0, 0)
+            RETURNING "SearchVector"::text, (to_tsvector('english', $1) || to_tsvector('english', $2) || to_tsvector('english', $4))::text
             """,
             connection)
         {
-            Parameters = { new() { Value = text }, new() { Value = LegalText.ForFullTextSearch(text) } },
+            Parameters =
+            {
+                new() { Value = text },
+                new() { Value = LegalText.ForFullTextSearch(text) },
+                new() { Value = PassageContext },
+                new() { Value = LegalText.ForFullTextSearch(PassageContext) },
+            },
         };
         await using var reader = await insert.ExecuteReaderAsync(Cancel);
         Assert.True(await reader.ReadAsync(Cancel));
