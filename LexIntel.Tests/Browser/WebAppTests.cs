@@ -71,7 +71,9 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
         await page.Locator("#upload-files").SetInputFilesAsync(Uploads.Select(TestData.CourtDocument));
         var lastIdBeforeTheDrop = await cutAfter.Task.WaitAsync(TimeSpan.FromMinutes(2), Cancel);
         var rows = page.Locator("li.document");
-        await Expect(rows).ToHaveCountAsync(Uploads.Length);
+
+        // The rows come with the upload's response, which a loaded machine may take longer than 5 s to give.
+        await Expect(rows).ToHaveCountAsync(Uploads.Length, new() { Timeout = 60_000 });
         foreach (var name in Uploads)
         {
             var row = rows.Filter(new() { HasText = name });
