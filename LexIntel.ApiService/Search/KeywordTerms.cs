@@ -45,9 +45,9 @@ public sealed partial record KeywordTerms(IReadOnlyList<string> Phrases, string 
             at = end;
         }
 
-        words.Append(query, at, query.Length - at);
-        var excluded = string.Join(' ', ExcludedWord().Matches(words.ToString()).Select(m => m.Groups["word"].Value));
-        var included = ExcludedWord().Replace(words.ToString(), " ");
+        var rest = words.Append(query, at, query.Length - at).ToString();
+        var excluded = string.Join(' ', ExcludedWord().Matches(rest).Select(m => m.Groups["word"].Value));
+        var included = ExcludedWord().Replace(rest, " ");
         return new KeywordTerms(phrases, LegalText.ForFullTextSearch(included), excluded);
     }
 
