@@ -177,6 +177,28 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
         await page.GotoAsync($"{anonymous.BaseAddress!.GetLeftPart(UriPartial.Authority)}/");
         await SignInAsync(page);
         var caseId = await CreateCaseAsync(page, $"Drop {Guid.NewGuid():N}"[..13]);
+        var rows = page.Locator("li.document");
+
+        // A colleague's upload lands after the list was read but before the feed connects: the
+        // feed's state is all the page hears of it, and it is shown (not taken for a document
+        // beyond the listed page).
+        var uploaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(CaseFeed(), async route =>
+        {
+            await uploaded.Task.WaitAsync(TimeSpan.FromMinutes(1), Cancel);
+            await route.ContinueAsync();
+        });
+        await page.ReloadAsync();
+        await Expect(page.GetByText("No documents yet.")).ToBeVisibleAsync();
+        using (var api = await DevelopmentAdminAsync())
+        {
+            using var colleagues = await api.UploadAsync(caseId, Cancel, ("colleague.txt", new StringContent("Memorandum on water rights, drafted by a colleague.")));
+            colleagues.EnsureSuccessStatusCode();
+        }
+
+        uploaded.SetResult();
+        await Expect(rows.Filter(new() { HasText = "colleague.txt" })).ToHaveAttributeAsync("data-stage", "ready", new() { Timeout = 120_000 });
+        await page.UnrouteAsync(CaseFeed());
 
         var dropped = await page.EvaluateHandleAsync(
             """
@@ -193,8 +215,7 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
             });
         await page.GetByTestId("dropzone").DispatchEventAsync("drop", new { dataTransfer = dropped });
 
-        var rows = page.Locator("li.document");
-        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows).ToHaveCountAsync(3);
         await Expect(rows.Filter(new() { HasText = "opinion.pdf" })).ToHaveAttributeAsync("data-stage", "ready", new() { Timeout = 120_000 });
         var sealedRow = rows.Filter(new() { HasText = "sealed.pdf" });
         await Expect(sealedRow).ToHaveAttributeAsync("data-stage", "failed", new() { Timeout = 120_000 });

@@ -33,9 +33,14 @@ export async function renderDocuments(content, { caseItem, signal }) {
     more);
 
   let cursor = null;
+  let listedAll = false;
+  const unlisted = new Set();
   const load = async () => {
     const page = await api(`/api/cases/${caseItem.id}/documents?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { signal });
     for (const document of page.items) {
+      // Followed already: new since the first page was read, or in progress when the feed connected.
+      if (rows.has(document.id)) continue;
+      unlisted.delete(document.id);
       const row = new DocumentRow(document, caseItem);
       rows.set(document.id, row);
       list.append(row.element);
@@ -46,11 +51,12 @@ export async function renderDocuments(content, { caseItem, signal }) {
   };
   more.addEventListener('click', load);
   await load();
+  listedAll = !cursor;
 
-  // The feed's first connection starts with the state of every document of the case: those not
-  // listed here (beyond the first page) are followed only if the user lists them, so their
-  // replayed events are not fetched. (A later connection's states include this page's uploads.)
-  const unlisted = new Set();
+  // The feed's first connection starts with the state of every document of the case. Finished
+  // ones beyond the listed page are followed only if the user lists them, so their replayed
+  // events are not fetched; any other is new since the list was read (an upload answered after
+  // it, a colleague's) and is shown.
   let connections = 0;
   const pending = new Map();
   const known = async documentId => {
@@ -67,9 +73,9 @@ export async function renderDocuments(content, { caseItem, signal }) {
     return pending.get(documentId);
   };
   const feed = new CaseProgressFeed(caseItem.id, {
-    onState: state => {
-      if (rows.has(state.documentId)) rows.get(state.documentId).state(state);
-      else if (connections === 1) unlisted.add(state.documentId);
+    onState: async state => {
+      if (connections === 1 && !listedAll && state.final && !rows.has(state.documentId)) unlisted.add(state.documentId);
+      else (await known(state.documentId))?.state(state);
     },
     onProgress: async (progress, id) => (await known(progress.documentId))?.progress(progress, id),
     onConnection: open => {
