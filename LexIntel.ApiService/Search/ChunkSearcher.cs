@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LexIntel.ApiService.Search.Reranking;
 using LexIntel.Shared.Citations;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Search;
@@ -21,7 +22,7 @@ namespace LexIntel.ApiService.Search;
 /// Raw SQL, where <see cref="LexIntelDbContext"/>'s tenant filter ends: every statement here names
 /// the tenant itself (<see cref="Scope"/>, <see cref="PassagesAsync"/>).
 /// </remarks>
-public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, ICitationExtractor citations, IOptions<SearchOptions> options)
+public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, ICitationExtractor citations, SearchReranking reranking, IOptions<SearchOptions> options)
 {
     // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
     private const int PreRankFactor = 5;
@@ -56,16 +57,35 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
                 break;
         }
 
-        var ordered = HybridFusion.Rank(candidates, query.Group)
+        var ranked = HybridFusion.Rank(candidates, query.Group);
+        var passages = new Dictionary<Guid, Passage>();
+        RerankCost? rerank = null;
+        if (query.Rerank)
+        {
+            (ranked, rerank) = await reranking.RerankAsync(query, ranked, ids => ReadIntoAsync(passages, query, ids, cancellationToken), cancellationToken);
+        }
+
+        var ordered = ranked
             .Where(c => query.After is not { } after || c.Score < after.Score || (c.Score == after.Score && c.Id.CompareTo(after.ChunkId) > 0))
             .ToList();
         var page = ordered.Take(query.Limit).ToList();
-        var passages = await PassagesAsync(query, [.. page.Select(c => c.Id)], cancellationToken);
+        await ReadIntoAsync(passages, query, [.. page.Select(c => c.Id).Where(id => !passages.ContainsKey(id))], cancellationToken);
 
         // A passage deleted between ranking and reading is left out of the page.
         var hits = page.Where(c => passages.ContainsKey(c.Id)).Select(c => passages[c.Id].ToHit(c)).ToList();
         var next = ordered.Count > query.Limit ? new SearchCursor(page[^1].Score, page[^1].Id, query.Fingerprint).Encode() : null;
-        return new SearchResponse(query.Mode.ToString().ToLowerInvariant(), hits, next);
+        return new SearchResponse(query.Mode.ToString().ToLowerInvariant(), hits, next) { Rerank = rerank };
+    }
+
+    /// <summary>Adds the passages to <paramref name="passages"/>; their texts are what a reranker reads.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> ReadIntoAsync(Dictionary<Guid, Passage> passages, SearchQuery query, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        foreach (var (id, passage) in await PassagesAsync(query, [.. ids], cancellationToken))
+        {
+            passages[id] = passage;
+        }
+
+        return passages.ToDictionary(p => p.Key, p => p.Value.Text);
     }
 
     private static async Task<List<RankedChunk>> KeywordRankingAsync(LexIntelDbContext context, SearchQuery query, KeywordTerms terms, SearchOptions settings, CancellationToken cancellationToken)

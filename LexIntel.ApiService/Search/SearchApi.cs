@@ -39,27 +39,24 @@ public static class SearchApi
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchCase(
         Guid caseId,
         SearchRequest request,
-        TenantContext tenant,
-        ICitationExtractor citations,
-        ChunkSearcher searcher,
+        [AsParameters] SearchServices services,
         CancellationToken cancellationToken)
     {
-        if (!TryCreateQuery(request, tenant.TenantId, [caseId], citations, out var query, out var errors))
+        if (!services.TryCreateQuery(request, [caseId], out var query, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await searcher.SearchAsync(query, cancellationToken));
+        return TypedResults.Ok(await services.SearchAsync(query, cancellationToken));
     }
 
     public static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchTenant(
         SearchRequest request,
         LexIntelDbContext db,
-        TenantContext tenant,
-        ICitationExtractor citations,
-        ChunkSearcher searcher,
+        [AsParameters] SearchServices services,
         CancellationToken cancellationToken)
     {
+        var tenant = services.Tenant;
         // Only the cases the caller sees: a wall holds in a tenant-wide search too.
         var visible = db.Cases.AsNoTracking().VisibleTo(tenant);
         if (request.Filters?.CaseIds is { } wanted)
@@ -68,15 +65,15 @@ public static class SearchApi
         }
 
         var caseIds = await visible.Select(c => c.Id).ToListAsync(cancellationToken);
-        if (!TryCreateQuery(request, tenant.TenantId, caseIds, citations, out var query, out var errors))
+        if (!services.TryCreateQuery(request, caseIds, out var query, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return TypedResults.Ok(await searcher.SearchAsync(query, cancellationToken));
+        return TypedResults.Ok(await services.SearchAsync(query, cancellationToken));
     }
 
-    private static bool TryCreateQuery(SearchRequest request, Guid tenantId, IReadOnlyList<Guid>? caseIds, ICitationExtractor citations, out SearchQuery query, out Dictionary<string, string[]> errors)
+    private static bool TryCreateQuery(this SearchServices services, SearchRequest request, IReadOnlyList<Guid>? caseIds, out SearchQuery query, out Dictionary<string, string[]> errors)
     {
         errors = [];
         var text = request.Query?.Trim() ?? string.Empty;
@@ -107,6 +104,12 @@ public static class SearchApi
             errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
         }
 
+        var rerank = request.Rerank ?? services.Options.Value.RerankByDefault;
+        if (rerank && !services.Reranking.IsAvailable)
+        {
+            errors["rerank"] = [$"Re-ranking needs a chat model, and none is configured (ConnectionStrings:{ChatModel.ChatModelServiceExtensions.ConnectionName})."];
+        }
+
         var filters = request.Filters ?? new SearchFilters();
         if (filters.UploadedFrom is { } from && filters.UploadedBefore is { } before && from >= before)
         {
@@ -115,17 +118,18 @@ public static class SearchApi
 
         query = new SearchQuery
         {
-            TenantId = tenantId,
+            TenantId = services.Tenant.TenantId,
             Text = text,
             Mode = mode,
             Group = group,
+            Rerank = rerank,
             Limit = limit,
             CaseIds = caseIds is { Count: > 0 } ? caseIds : null,
             DocumentIds = filters.DocumentIds is { Count: > 0 } documents ? documents : null,
             ContentTypes = filters.ContentTypes is { Count: > 0 } types ? [.. types.Select(t => t.Trim().ToLowerInvariant())] : null,
             UploadedFrom = filters.UploadedFrom,
             UploadedBefore = filters.UploadedBefore,
-            Cites = NormalizeAuthority(filters.Cites, citations),
+            Cites = NormalizeAuthority(filters.Cites, services.Citations),
         };
 
         if (request.Cursor is { Length: > 0 } cursorText)
@@ -145,6 +149,18 @@ public static class SearchApi
         }
 
         return errors.Count == 0;
+    }
+
+    /// <summary>Searches, and says what re-ranking cost in the response's <c>Server-Timing</c> header.</summary>
+    private static async Task<SearchResponse> SearchAsync(this SearchServices services, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var response = await services.Searcher.SearchAsync(query, cancellationToken);
+        if (response.Rerank is { } cost)
+        {
+            services.Http.Response.Headers.Append("Server-Timing", cost.ServerTiming);
+        }
+
+        return response;
     }
 
     /// <summary>An authority in any spelling becomes the normalized form citations are stored under.</summary>

@@ -40,4 +40,16 @@ public sealed class SearchOptions
 
     /// <summary>Query embeddings kept in memory (a repeated or paged query is not embedded again).</summary>
     public int QueryEmbeddingCacheEntries { get; set; } = 2048;
+
+    /// <summary>
+    /// How many of the best results the re-ranking stage re-orders (and the model reads): the
+    /// first two pages of ten, where a lawyer looks.
+    /// </summary>
+    public int RerankDepth { get; set; } = 20;
+
+    /// <summary>Whether a search that does not say is re-ranked; needs a chat model (<c>ConnectionStrings:chat</c>).</summary>
+    public bool RerankByDefault { get; set; }
+
+    /// <summary>How long a search waits for the reranker before it answers in the fused order.</summary>
+    public TimeSpan RerankTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

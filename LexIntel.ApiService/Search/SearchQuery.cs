@@ -17,6 +17,9 @@ public sealed record SearchQuery
 
     public SearchGrouping Group { get; init; } = SearchGrouping.Page;
 
+    /// <summary>The best results re-ordered by the configured reranker (<see cref="SearchOptions.RerankDepth"/>).</summary>
+    public bool Rerank { get; init; }
+
     /// <summary>Null: every case of the tenant.</summary>
     public IReadOnlyList<Guid>? CaseIds { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record SearchQuery
                 Text,
                 Mode,
                 Group,
+                Rerank,
                 string.Join(',', CaseIds ?? []),
                 string.Join(',', DocumentIds ?? []),
                 string.Join(',', ContentTypes ?? []),

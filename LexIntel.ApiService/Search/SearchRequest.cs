@@ -18,5 +18,8 @@ public sealed record SearchRequest
     /// <summary><c>page</c> (default: the best passage of each page), <c>document</c> (of each document) or <c>passage</c> (every one).</summary>
     public string? Group { get; init; }
 
+    /// <summary>Re-order the best results with the configured chat model (default: <c>LexIntel:Search:RerankByDefault</c>); only when a model is configured.</summary>
+    public bool? Rerank { get; init; }
+
     public SearchFilters? Filters { get; init; }
 }

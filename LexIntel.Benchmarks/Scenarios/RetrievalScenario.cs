@@ -22,7 +22,7 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
 
     public string Name => "retrieval";
 
-    public string Description => "recall@10, nDCG@10 of keyword/semantic/hybrid search on labelled queries, per half and style [--queries FILE --corpus DIR]";
+    public string Description => "recall@10, nDCG@10 of keyword/semantic/hybrid search on labelled queries, per half and style; re-ranked too with a chat model [--queries FILE --corpus DIR --chat CONNECTION]";
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -30,8 +30,9 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
             ? await LabelledSet.ReadAsync(queriesPath, Option("--corpus") ?? TestData.CourtDocuments, cancellationToken)
             : await LabelledSet.ReadAsync(cancellationToken);
 
+        var chat = Option("--chat") ?? Environment.GetEnvironmentVariable("ConnectionStrings__chat");
         using var data = new ThrowawayDataDirectory();
-        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, Unthrottled.Settings);
+        await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, [.. Unthrottled.Settings, .. chat is null ? Array.Empty<string>() : [$"ConnectionStrings:chat={chat}"]]);
         using var client = await ApiClients.ForNewTenantAsync(app, cancellationToken);
         var (caseId, documents) = await CaseUploader.UploadAndWaitAsync(client, set.Files, cancellationToken);
         var ready = documents.Where(d => d.Status == "ready").Select(d => d.FileName).ToHashSet(StringComparer.Ordinal);
@@ -45,9 +46,7 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
         {
             foreach (var query in set.Queries)
             {
-                using var response = await client.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query = query.Query, mode, limit = 10 }, cancellationToken);
-                var hits = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SearchHits>(cancellationToken))!.Items;
-                scored.Add((query, mode, QueryScore.Of(query, [.. hits.Select(h => (h.DocumentName, h.PageStart, h.PageEnd))])));
+                scored.Add((query, mode, (await LabelledSearch.RunAsync(client, caseId, query, mode, rerank: false, cancellationToken)).Score));
             }
         }
 
@@ -80,6 +79,9 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
         }
 
         rows.AddRange(await new FusionTuning(client, caseId, set).RunAsync(cancellationToken));
+        rows.AddRange(chat is null
+            ? [new("re-ranking", "not measured", "no chat model: give one with --chat \"Endpoint=…/v1;Model=…;Key=…\" (or ConnectionStrings__chat)")]
+            : await new RerankingMeasurement(client, caseId, set).RunAsync(cancellationToken));
         var hybridWins = test["hybrid"].Ndcg10 > test["keyword"].Ndcg10 && test["hybrid"].Ndcg10 > test["semantic"].Ndcg10;
         rows.Add(new("test half: hybrid beats both on nDCG@10", hybridWins ? "yes" : "no", "target: yes; hybrid nDCG@10 >= 0.85, questions >= 0.75"));
         return new BenchmarkResult(
@@ -102,8 +104,4 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
         var index = args.ToList().IndexOf(name);
         return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
-
-    private sealed record SearchHits(List<SearchHit> Items);
-
-    private sealed record SearchHit(string DocumentName, int PageStart, int PageEnd);
 }

@@ -186,6 +186,7 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
     [InlineData("{\"query\":\"water\",\"limit\":0}", "limit must be between 1 and 50")]
     [InlineData("{\"query\":\"water\",\"group\":\"chapter\"}", "Unknown grouping 'chapter'")]
     [InlineData("{\"query\":\"water\",\"cursor\":\"!!\"}", "not one this API returned")]
+    [InlineData("{\"query\":\"water\",\"rerank\":true}", "Re-ranking needs a chat model, and none is configured")]
     [InlineData("{\"query\":", "could not be read")]
     public async Task Bad_searches_get_a_problem_that_says_why(string json, string expected)
     {

@@ -1,18 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using LexIntel.ApiService.Ask;
 using LexIntel.ApiService.Search;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using LexIntel.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LexIntel.Tests.Unit.Ask;
 
 /// <summary>
-/// The generated path against a small local server speaking the OpenAI chat-completions wire
-/// protocol (plain and streamed), configured the way a deployment configures it: the <c>chat</c>
+/// The generated path against a local server speaking the OpenAI chat-completions wire protocol
+/// (<see cref="LocalChatModel"/>, plain and streamed), configured the way a deployment configures it: the <c>chat</c>
 /// connection string.
 /// </summary>
 [Tier(TestTier.Integration)]
@@ -21,8 +17,7 @@ public sealed class ChatAnswererTests : IAsyncLifetime
     /// <summary>What the fake model answers: one valid reference, one to a passage it was never given.</summary>
     private const string ModelAnswer = "She pleaded knowingly and voluntarily [1]; the written judgment misdescribed a count [2]. Counsel coerced her [9].";
 
-    private readonly List<JsonObject> requests = [];
-    private WebApplication server = null!;
+    private LocalChatModel model = null!;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -37,60 +32,16 @@ public sealed class ChatAnswererTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        server = builder.Build();
-        server.MapPost("/v1/chat/completions", async (HttpContext http) =>
-        {
-            var body = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted))!.AsObject();
-            lock (requests)
-            {
-                requests.Add(body);
-            }
-
-            if (body["stream"]?.GetValue<bool>() != true)
-            {
-                await http.Response.WriteAsJsonAsync(
-                    new
-                    {
-                        id = "chatcmpl-1",
-                        @object = "chat.completion",
-                        created = 1764345600,
-                        model = body["model"]!.GetValue<string>(),
-                        choices = new[] { new { index = 0, message = new { role = "assistant", content = ModelAnswer }, finish_reason = "stop" } },
-                        usage = new { prompt_tokens = 100, completion_tokens = 20, total_tokens = 120 },
-                    },
-                    http.RequestAborted);
-                return;
-            }
-
-            http.Response.ContentType = "text/event-stream";
-            foreach (var piece in Pieces(ModelAnswer, 7))
-            {
-                var chunk = new { id = "chatcmpl-1", @object = "chat.completion.chunk", created = 1764345600, model = "test-model", choices = new[] { new { index = 0, delta = new { content = piece }, finish_reason = (string?)null } } };
-                await http.Response.WriteAsync($"data: {JsonSerializer.Serialize(chunk)}\n\n", http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
-            }
-
-            await http.Response.WriteAsync("data: [DONE]\n\n", http.RequestAborted);
-        });
-        await server.StartAsync(Cancel);
+        model = await LocalChatModel.StartAsync(Cancel);
+        model.Reply = _ => ModelAnswer;
     }
 
-    public async ValueTask DisposeAsync() => await server.DisposeAsync();
-
-    private static IEnumerable<string> Pieces(string text, int size)
-    {
-        for (var i = 0; i < text.Length; i += size)
-        {
-            yield return text[i..Math.Min(text.Length, i + size)];
-        }
-    }
+    public async ValueTask DisposeAsync() => await model.DisposeAsync();
 
     private IAnswerer CreateAnswerer()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:chat"] = $"Endpoint={server.Urls.First()}/v1;Model=test-model;Key=sk-test";
+        builder.Configuration["ConnectionStrings:chat"] = model.ConnectionString;
         builder.AddAsk();
         return builder.Build().Services.CreateScope().ServiceProvider.GetRequiredService<IAnswerer>();
     }
@@ -110,10 +61,10 @@ public sealed class ChatAnswererTests : IAsyncLifetime
         Assert.Equal(Passages[1].ChunkId, answer.References[1].ChunkId);
         Assert.Equal(5, answer.References[1].PageStart);
 
-        var request = Assert.Single(requests);
+        var request = Assert.Single(model.Requests);
         Assert.Equal("test-model", request["model"]!.GetValue<string>());
         Assert.Equal(0, request["temperature"]!.GetValue<double>());
-        var messages = request["messages"]!.AsArray().Select(m => (Role: m!["role"]!.GetValue<string>(), Content: m["content"]!.ToJsonString())).ToList();
+        var messages = LocalChatModel.Messages(request);
         Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => m.Role));
         Assert.Contains("ONLY the numbered passages", messages[0].Content, StringComparison.Ordinal);
         Assert.Contains("Who appealed?", messages[1].Content, StringComparison.Ordinal);
