@@ -39,6 +39,7 @@ internal static class ApplicationServiceExtensions
         builder.AddLexIntelCors();
         builder.AddProgressTickets();
         builder.Services.AddScoped<DocumentUploader>();
+        builder.Services.AddScoped<DocumentCancellation>();
         builder.AddSearch();
         builder.AddAsk();
 

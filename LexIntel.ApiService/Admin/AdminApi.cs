@@ -1,3 +1,5 @@
+using LexIntel.ApiService.Audit;
+using LexIntel.ApiService.Documents;
 using LexIntel.ApiService.Identity;
 using LexIntel.Shared.Data;
 using LexIntel.Shared.Data.Entities;
@@ -35,6 +37,16 @@ public static class AdminApi
             .WithName(nameof(ListQueues))
             .WithSummary("Job queues at a glance")
             .WithDescription("Per job kind: stream length, pending (delivered, unacknowledged), lag, delayed retries, dead letters and consumers.");
+
+        api.MapGet("/queues/running", ListRunningJobs)
+            .WithName(nameof(ListRunningJobs))
+            .WithSummary("Jobs running now, per worker")
+            .WithDescription("Per worker (consumer name): each job it runs now, with its kind, queue entry, tenant, case, document, run, attempt and start time.");
+
+        api.MapPost("/queues/{kind}/running/{entryId}/cancel", CancelRunningJob)
+            .WithName(nameof(CancelRunningJob))
+            .WithSummary("Cancel a running job")
+            .WithDescription("Stops the job within seconds, as its document's cancel does: the document ends failed with code `cancelled`, the worker's slot takes the next job. 404 when no worker runs that entry; 409 when its document is no longer being processed.");
 
         api.MapGet("/queues/{kind}/dead", ListDeadLetters)
             .WithName(nameof(ListDeadLetters))
@@ -96,6 +108,33 @@ public static class AdminApi
         }
 
         return TypedResults.Ok(stats);
+    }
+
+    public static async Task<Ok<IReadOnlyList<WorkerJobs>>> ListRunningJobs(QueueAdmin admin) =>
+        TypedResults.Ok(await admin.ListRunningAsync());
+
+    public static async Task<Results<Ok<RunningJob>, ProblemHttpResult>> CancelRunningJob(
+        string kind,
+        string entryId,
+        [AsParameters] OperatorCancellation operation,
+        CancellationToken cancellationToken)
+    {
+        var job = await operation.Admin.FindRunningAsync(kind, entryId);
+        var document = job is null ? null : await operation.Db.Documents.IgnoreQueryFilters()
+            .SingleOrDefaultAsync(d => d.Id == job.DocumentId && d.TenantId == job.TenantId, cancellationToken);
+        if (job is null || document is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not running", detail: $"No worker is running {kind} entry {entryId} (it finished, or never ran).");
+        }
+
+        var cancelled = await operation.Cancellation.CancelAsync(
+            document,
+            "Processing was cancelled by an operator of the service.",
+            () => operation.Audit.Add(job.TenantId, operation.OperatorId, AuditActions.DocumentCancel, job.CaseId, job.DocumentId, $"run {job.RunNumber}, {kind} entry {entryId} on {job.Worker}"),
+            cancellationToken);
+        return cancelled
+            ? TypedResults.Ok(job)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Document is not being processed", detail: $"Document {document.Id} of {kind} entry {entryId} is no longer being processed; its job ends on its own.");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DeadLetter>>, ProblemHttpResult, ValidationProblem>> ListDeadLetters(

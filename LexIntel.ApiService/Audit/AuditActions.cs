@@ -13,6 +13,7 @@ public static class AuditActions
     public const string DocumentDownload = "document.download";
     public const string DocumentDelete = "document.delete";
     public const string DocumentReprocess = "document.reprocess";
+    public const string DocumentCancel = "document.cancel";
     public const string Ask = "ask";
     public const string KeyCreate = "key.create";
     public const string KeyRevoke = "key.revoke";

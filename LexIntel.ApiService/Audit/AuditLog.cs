@@ -12,15 +12,19 @@ public sealed class AuditLog(LexIntelDbContext db, TenantContext caller, TimePro
 {
     public const int MaxDetailLength = 500;
 
-    public void Add(string action, Guid? caseId, Guid? documentId = null, string? detail = null)
+    public void Add(string action, Guid? caseId, Guid? documentId = null, string? detail = null) =>
+        Add(caller.TenantId, caller.UserId, action, caseId, documentId, detail);
+
+    /// <summary>For an operator, who acts across tenants: the entry goes to the tenant whose data was touched.</summary>
+    public void Add(Guid tenantId, string userId, string action, Guid? caseId, Guid? documentId = null, string? detail = null)
     {
         var now = PostgresTime.Truncate(time.GetUtcNow());
         db.AuditEntries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(now),
-            TenantId = caller.TenantId,
+            TenantId = tenantId,
             CreatedAt = now,
-            UserId = caller.UserId,
+            UserId = userId,
             Action = action,
             CaseId = caseId,
             DocumentId = documentId,

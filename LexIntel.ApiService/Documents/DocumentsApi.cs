@@ -67,13 +67,19 @@ public static class DocumentsApi
             .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(DeleteDocument))
             .WithSummary("Delete a document")
-            .WithDescription("Deletes the document with its chunks and citations at once; its stored file, progress feed and queued jobs are removed right after.");
+            .WithDescription("Deletes the document with its chunks and citations at once, and stops the job running for it; its stored file, progress feed and queued jobs are removed right after.");
 
         api.MapPost("/documents/{documentId:guid}/reprocess", ReprocessDocument)
             .RequiresCaseAccess(CaseAccess.Editor)
             .WithName(nameof(ReprocessDocument))
             .WithSummary("Process a document again")
-            .WithDescription("Moves a ready or failed document back to queued under a new run number; 409 while it is still being processed.");
+            .WithDescription("Moves the document back to queued under a new run number; a run still in progress is stopped first.");
+
+        api.MapPost("/documents/{documentId:guid}/cancel", CancelDocument)
+            .RequiresCaseAccess(CaseAccess.Editor)
+            .WithName(nameof(CancelDocument))
+            .WithSummary("Stop processing a document")
+            .WithDescription("Stops the document's processing within seconds, wherever it runs: it ends failed with code `cancelled`, its feed gets the final event, and jobs still waiting for it are dropped. 409 when it is not being processed.");
 
         return app;
     }
@@ -198,12 +204,15 @@ public static class DocumentsApi
         TenantContext tenant,
         CancellationToken cancellationToken)
     {
-        var document = await db.Documents.AsNoTracking()
+        var document = await ReadAsync(db, tenant, documentId, cancellationToken);
+        return document is null ? DocumentNotFound(documentId) : TypedResults.Ok(document);
+    }
+
+    private static Task<DocumentResponse?> ReadAsync(LexIntelDbContext db, TenantContext tenant, Guid documentId, CancellationToken cancellationToken) =>
+        db.Documents.AsNoTracking()
             .Where(d => d.Id == documentId && d.TenantId == tenant.TenantId)
             .Select(d => DocumentResponse.From(d, d.Chunks.Count, d.Citations.Count))
             .SingleOrDefaultAsync(cancellationToken);
-        return document is null ? DocumentNotFound(documentId) : TypedResults.Ok(document);
-    }
 
     public static async Task<Results<Ok<DocumentPagesResponse>, ProblemHttpResult>> ListDocumentPages(
         Guid documentId,
@@ -267,6 +276,7 @@ public static class DocumentsApi
         LexIntelDbContext db,
         TenantContext tenant,
         Deletions deletions,
+        JobCancellations jobs,
         AuditLog audit,
         CancellationToken cancellationToken)
     {
@@ -279,6 +289,7 @@ public static class DocumentsApi
         deletions.DeleteDocument(db, document);
         audit.Add(AuditActions.DocumentDelete, document.CaseId, documentId, document.OriginalFileName);
         await db.SaveChangesAsync(cancellationToken);
+        await jobs.RequestAsync(documentId);
         return TypedResults.NoContent();
     }
 
@@ -287,6 +298,7 @@ public static class DocumentsApi
         LexIntelDbContext db,
         TenantContext tenant,
         OutboxWriter outbox,
+        JobCancellations jobs,
         AuditLog audit,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -297,15 +309,9 @@ public static class DocumentsApi
             return DocumentNotFound(documentId);
         }
 
-        if (!DocumentPipeline.IsFinal(document.Status))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Document is being processed",
-                detail: $"Document {documentId} is {document.Status.ToString().ToLowerInvariant()}; it can be reprocessed once it is ready or failed.");
-        }
-
-        // RunNumber is a concurrency token: two reprocess calls at once cannot both win.
+        // RunNumber is a concurrency token: two reprocess calls at once cannot both win. A run in
+        // progress is superseded: its jobs find their run is not current and stop.
+        var running = !DocumentPipeline.IsFinal(document.Status);
         document.StartNewRun(time.GetUtcNow());
         outbox.Add(db, DocumentJobs.Extract(document));
         audit.Add(AuditActions.DocumentReprocess, document.CaseId, documentId, $"run {document.RunNumber}");
@@ -320,7 +326,46 @@ public static class DocumentsApi
         }
 
         outbox.Dispatch();
+        if (running)
+        {
+            await jobs.RequestAsync(documentId, beforeRun: document.RunNumber);
+        }
+
         return TypedResults.Accepted($"/api/documents/{documentId}", DocumentResponse.From(document, 0, 0));
+    }
+
+    public static async Task<Results<Ok<DocumentResponse>, ProblemHttpResult>> CancelDocument(
+        Guid documentId,
+        LexIntelDbContext db,
+        TenantContext tenant,
+        DocumentCancellation cancellation,
+        AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId && d.TenantId == tenant.TenantId, cancellationToken);
+        if (document is null)
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        var cancelled = await cancellation.CancelAsync(
+            document,
+            "Processing was cancelled by a user of the case.",
+            () => audit.Add(AuditActions.DocumentCancel, document.CaseId, documentId, $"run {document.RunNumber}"),
+            cancellationToken);
+
+        var current = await ReadAsync(db, tenant, documentId, cancellationToken);
+        if (current is null)
+        {
+            return DocumentNotFound(documentId);
+        }
+
+        return cancelled
+            ? TypedResults.Ok(current)
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Document is not being processed",
+                detail: $"Document {documentId} is {current.Status}; only a document being processed can be cancelled.");
     }
 
     private static ProblemHttpResult StoredFileAltered(Guid documentId) =>

@@ -1,3 +1,6 @@
+using LexIntel.Shared.Data.Entities;
+using LexIntel.Shared.Pipeline;
+
 namespace LexIntel.Shared.Progress;
 
 /// <summary>News about one document's processing, as written to its progress streams.</summary>
@@ -23,4 +26,18 @@ public sealed record ProgressEvent
     public string? FailureCode { get; init; }
 
     public string? FailureReason { get; init; }
+
+    /// <summary>The final event of a run that failed (or was cancelled), with the reason users are shown.</summary>
+    public static ProgressEvent Failure(Guid documentId, Guid caseId, string code, string reason, DateTimeOffset at) => new()
+    {
+        DocumentId = documentId,
+        CaseId = caseId,
+        Stage = DocumentPipeline.StageOf(ProcessingStatus.Failed),
+        Percent = 100,
+        Message = reason,
+        At = at,
+        Final = true,
+        FailureCode = code,
+        FailureReason = reason,
+    };
 }

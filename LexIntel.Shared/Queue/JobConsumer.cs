@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed partial class JobConsumer
     private readonly IConnectionMultiplexer redis;
     private readonly IServiceScopeFactory scopes;
     private readonly StreamSignals signals;
+    private readonly JobCancellations cancellations;
     private readonly QueueTelemetry telemetry;
     private readonly TimeProvider time;
     private readonly ILogger<JobConsumer> logger;
@@ -37,6 +39,7 @@ public sealed partial class JobConsumer
         IConnectionMultiplexer redis,
         IServiceScopeFactory scopes,
         StreamSignals signals,
+        JobCancellations cancellations,
         QueueTelemetry telemetry,
         IOptions<QueueOptions> options,
         TimeProvider time,
@@ -47,6 +50,7 @@ public sealed partial class JobConsumer
         this.redis = redis;
         this.scopes = scopes;
         this.signals = signals;
+        this.cancellations = cancellations;
         this.telemetry = telemetry;
         this.time = time;
         this.logger = logger;
@@ -89,6 +93,7 @@ public sealed partial class JobConsumer
     {
         await EnsureGroupAsync();
         using var signal = await signals.RegisterAsync(stream);
+        await cancellations.SubscribeAsync();
         var concurrency = options.ConcurrencyFor(Kind);
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         using var shutdown = new CancellationTokenSource();
@@ -308,20 +313,64 @@ public sealed partial class JobConsumer
             return "dead_lettered";
         }
 
-        using var softLimit = new CancellationTokenSource(options.SoftTimeLimit, time);
-        using var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(softLimit.Token, shutdownToken);
-        await using var scope = scopes.CreateAsyncScope();
-        var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(handlerType);
-
-        var handling = Task.Run(() => handler.HandleAsync(job, handlerToken.Token), CancellationToken.None);
-        if (!await RenewLeaseUntilDoneAsync(entry, handling))
+        // Not `using`: a cancelled job's handler may run on after its slot is freed, and keeps its
+        // scope and tokens until it ends.
+        var softLimit = new CancellationTokenSource(options.SoftTimeLimit, time);
+        var cancelled = new CancellationTokenSource();
+        var handlerToken = CancellationTokenSource.CreateLinkedTokenSource(softLimit.Token, shutdownToken, cancelled.Token);
+        var scope = scopes.CreateAsyncScope();
+        async Task ReleaseAsync()
         {
-            return await AbandonAsync(entry, job, handling);
+            await scope.DisposeAsync();
+            handlerToken.Dispose();
+            cancelled.Dispose();
+            softLimit.Dispose();
+        }
+
+        var runningField = $"{Kind}/{entry.Id}";
+        Task? handling = null;
+        var tracking = cancellations.Track(job, cancelled);
+        try
+        {
+            var handler = (IJobHandler)scope.ServiceProvider.GetRequiredService(handlerType);
+            await SettleAsync(() => Db.HashSetAsync(QueueKeys.Running, runningField, JsonSerializer.Serialize(
+                new RunningJob(ConsumerName, Kind, entry.Id.ToString(), job.TenantId, job.CaseId, job.DocumentId, job.RunNumber, job.Attempt, time.GetUtcNow()))));
+            handling = Task.Run(() => handler.HandleAsync(job, handlerToken.Token), CancellationToken.None);
+            return await SettleRunAsync(delivery, job, handling, softLimit, cancelled, shutdownToken);
+        }
+        finally
+        {
+            tracking.Dispose();
+            await SettleAsync(() => Db.HashDeleteAsync(QueueKeys.Running, runningField));
+            if (handling is null || handling.IsCompleted)
+            {
+                await ReleaseAsync();
+            }
+            else
+            {
+                _ = handling.ContinueWith(_ => ReleaseAsync(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            }
+        }
+    }
+
+    private async Task<string> SettleRunAsync(JobDelivery delivery, JobMessage job, Task handling, CancellationTokenSource softLimit, CancellationTokenSource cancelled, CancellationToken shutdownToken)
+    {
+        var entry = delivery.Entry;
+        switch (await RenewLeaseUntilDoneAsync(entry, handling, cancelled.Token))
+        {
+            case LeaseEnd.HardLimit:
+                return await AbandonAsync(entry, job, handling);
+            case LeaseEnd.Cancelled:
+                return await SettleCancelledAsync(entry, handling);
         }
 
         try
         {
             await handling;
+        }
+        catch (Exception) when (cancelled.IsCancellationRequested)
+        {
+            return await SettleCancelledAsync(entry, handling);
         }
         catch (OperationCanceledException) when (shutdownToken.IsCancellationRequested)
         {
@@ -356,6 +405,29 @@ public sealed partial class JobConsumer
         await SettleAsync(() => Db.ScriptEvaluateAsync(RedisScripts.Complete, [stream], [group, entry.Id]));
         telemetry.Completed.Add(1, new KeyValuePair<string, object?>("kind", Kind));
         return "completed";
+    }
+
+    /// <summary>
+    /// The document was cancelled, reprocessed or deleted (<see cref="JobCancellations"/>), which
+    /// already said what became of it: the entry is acknowledged, not failed or retried, and the
+    /// slot takes the next job at once. A handler that ignores its token (a parser stuck in native
+    /// code) runs on unobserved until it ends; one in the extraction sandbox was killed with it.
+    /// </summary>
+    private async Task<string> SettleCancelledAsync(StreamEntry entry, Task handling)
+    {
+        LogCancelled(Kind, entry.Id.ToString());
+        await SettleAsync(() => Db.ScriptEvaluateAsync(RedisScripts.Complete, [stream], [group, entry.Id]));
+        telemetry.Cancelled.Add(1, new KeyValuePair<string, object?>("kind", Kind));
+        if (!handling.IsCompleted)
+        {
+            _ = handling.ContinueWith(
+                t => LogCancelledEnded(Kind, entry.Id.ToString(), t.Exception?.GetBaseException().Message ?? "completed"),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        return "cancelled";
     }
 
     /// <summary>
@@ -398,23 +470,30 @@ public sealed partial class JobConsumer
         return "dead_lettered";
     }
 
-    /// <summary>Renews the entry's lease until the handler finishes (true) or the hard limit passes (false).</summary>
-    private async Task<bool> RenewLeaseUntilDoneAsync(StreamEntry entry, Task handling)
+    /// <summary>Renews the entry's lease until the handler finishes, the hard limit passes or the job is cancelled.</summary>
+    private async Task<LeaseEnd> RenewLeaseUntilDoneAsync(StreamEntry entry, Task handling, CancellationToken cancelled)
     {
         var deadline = time.GetUtcNow() + options.HardTimeLimit;
         var renewEvery = options.VisibilityTimeout / 3;
+        var cancellation = Task.Delay(Timeout.Infinite, cancelled);
         while (true)
         {
             var remaining = deadline - time.GetUtcNow();
             if (remaining <= TimeSpan.Zero)
             {
-                return handling.IsCompleted;
+                return handling.IsCompleted ? LeaseEnd.Done : LeaseEnd.HardLimit;
             }
 
             var wait = remaining < renewEvery ? remaining : renewEvery;
-            if (await Task.WhenAny(handling, Task.Delay(wait, time)) == handling)
+            var first = await Task.WhenAny(handling, cancellation, Task.Delay(wait, time, CancellationToken.None));
+            if (first == handling)
             {
-                return true;
+                return LeaseEnd.Done;
+            }
+
+            if (first == cancellation)
+            {
+                return LeaseEnd.Cancelled;
             }
 
             if (time.GetUtcNow() < deadline)
@@ -532,6 +611,12 @@ public sealed partial class JobConsumer
     [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} job {EntryId} passed the hard time limit of {Limit}; abandoned, its handler keeps its slot until it ends")]
     private partial void LogAbandoned(string kind, string entryId, TimeSpan limit);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} job {EntryId} cancelled: its document was cancelled, reprocessed or deleted; acknowledged")]
+    private partial void LogCancelled(string kind, string entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cancelled {Kind} job {EntryId} finally ended: {Result}")]
+    private partial void LogCancelledEnded(string kind, string entryId, string result);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoned {Kind} job {EntryId} finally ended: {Result}")]
     private partial void LogAbandonedEnded(string kind, string entryId, string result);
 
@@ -555,4 +640,11 @@ public sealed partial class JobConsumer
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Settling a {Kind} job failed; it stays pending and will be reclaimed")]
     private partial void LogSettleFailed(Exception exception, string kind);
+
+    private enum LeaseEnd
+    {
+        Done,
+        HardLimit,
+        Cancelled,
+    }
 }

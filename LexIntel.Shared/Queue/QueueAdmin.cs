@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using StackExchange.Redis;
 
 namespace LexIntel.Shared.Queue;
 
-/// <summary>What operators need: queue depths, dead letters, and putting a dead letter back.</summary>
+/// <summary>What operators need: queue depths, the jobs running now, dead letters, and putting a dead letter back.</summary>
 public sealed class QueueAdmin(IConnectionMultiplexer redis, TimeProvider time)
 {
     public async Task<QueueStats> GetStatsAsync(string kind)
@@ -28,6 +29,41 @@ public sealed class QueueAdmin(IConnectionMultiplexer redis, TimeProvider time)
             await dead,
             group?.ConsumerCount ?? 0);
     }
+
+    /// <summary>
+    /// The jobs workers are running now, per worker, oldest first. A worker that died mid-job left
+    /// its record behind; a record whose entry its worker no longer holds is removed, not listed.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkerJobs>> ListRunningAsync()
+    {
+        var db = redis.GetDatabase();
+        var running = new List<RunningJob>();
+        foreach (var field in await db.HashGetAllAsync(QueueKeys.Running))
+        {
+            var job = JsonSerializer.Deserialize<RunningJob>(field.Value.ToString());
+            if (job is not null && await IsHeldAsync(db, job))
+            {
+                running.Add(job);
+            }
+            else
+            {
+                await db.HashDeleteAsync(QueueKeys.Running, field.Name);
+            }
+        }
+
+        return [.. running.GroupBy(j => j.Worker).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new WorkerJobs(g.Key, [.. g.OrderBy(j => j.StartedAt)]))];
+    }
+
+    /// <summary>The job running as <paramref name="kind"/> entry <paramref name="entryId"/>; null when no worker runs it.</summary>
+    public async Task<RunningJob?> FindRunningAsync(string kind, string entryId)
+    {
+        var db = redis.GetDatabase();
+        var value = await db.HashGetAsync(QueueKeys.Running, $"{kind}/{entryId}");
+        return value.HasValue && JsonSerializer.Deserialize<RunningJob>(value.ToString()) is { } job && await IsHeldAsync(db, job) ? job : null;
+    }
+
+    private static async Task<bool> IsHeldAsync(IDatabase db, RunningJob job) =>
+        (await db.StreamPendingMessagesAsync(QueueKeys.Stream(job.Kind), QueueKeys.Group(job.Kind), 1, job.Worker, job.EntryId, job.EntryId)).Length == 1;
 
     public async Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(string kind, int count)
     {

@@ -6,6 +6,15 @@ public static class QueueKeys
     /// <summary>Published with a stream key after every append, to wake its readers at once.</summary>
     public const string NotifyChannel = "lexintel:notify";
 
+    /// <summary>Published with <c>{documentId}:{beforeRun}</c> to stop the jobs running for a document (<see cref="JobCancellations"/>).</summary>
+    public const string CancelChannel = "lexintel:jobs:cancel";
+
+    /// <summary>
+    /// A hash of the jobs running now, field <c>{kind}/{entryId}</c>, value the job and its worker
+    /// as JSON (<see cref="RunningJob"/>): what operators list and cancel.
+    /// </summary>
+    public const string Running = "lexintel:jobs:running";
+
     public static string Stream(string kind) => $"lexintel:jobs:{kind}";
 
     public static string Delayed(string kind) => $"lexintel:jobs:{kind}:delayed";

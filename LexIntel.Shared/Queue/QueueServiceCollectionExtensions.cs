@@ -28,6 +28,7 @@ public static class QueueServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StreamSignals>();
+        services.TryAddSingleton<JobCancellations>();
         services.TryAddSingleton<QueueTelemetry>();
         services.TryAddSingleton<JobPublisher>();
         services.TryAddSingleton<QueueAdmin>();

@@ -25,6 +25,7 @@ public sealed class QueueTelemetry : IDisposable
         Failed = meter.CreateCounter<long>("lexintel.queue.jobs.failed", description: "Jobs failed for good by a permanent error.");
         DeadLettered = meter.CreateCounter<long>("lexintel.queue.jobs.dead_lettered", description: "Jobs moved to the dead-letter stream after their last attempt.");
         Abandoned = meter.CreateCounter<long>("lexintel.queue.jobs.abandoned", description: "Jobs given up at the hard time limit, left to be reclaimed.");
+        Cancelled = meter.CreateCounter<long>("lexintel.queue.jobs.cancelled", description: "Running jobs stopped because their document was cancelled, reprocessed or deleted.");
         Reclaimed = meter.CreateCounter<long>("lexintel.queue.jobs.reclaimed", description: "Entries taken over from a consumer that stopped renewing them.");
 
         meter.CreateObservableGauge("lexintel.queue.length", () => Observe(s => s.Length), description: "Entries in the job stream (backlog and in flight).");
@@ -47,6 +48,8 @@ public sealed class QueueTelemetry : IDisposable
     public Counter<long> Abandoned { get; }
 
     public Counter<long> Reclaimed { get; }
+
+    public Counter<long> Cancelled { get; }
 
     internal void Publish(IReadOnlyList<QueueStats> stats) => lastStats = stats;
 

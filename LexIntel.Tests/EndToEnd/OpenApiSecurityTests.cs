@@ -42,6 +42,7 @@ public sealed class OpenApiSecurityTests(LexIntelAppFixture fixture)
                     nameof(DevelopmentCredentialsApi.IssueDevelopmentCredentials) => [],
                     nameof(ProgressApi.DocumentProgress) or nameof(ProgressApi.CaseProgress) => ["Bearer", "ApiKey", "ProgressTicket"],
                     nameof(AdminApi.ListQueues) or nameof(AdminApi.ListDeadLetters) or nameof(AdminApi.RequeueDeadLetter)
+                        or nameof(AdminApi.ListRunningJobs) or nameof(AdminApi.CancelRunningJob)
                         or nameof(AdminApi.ProvisionTenant) or nameof(AdminApi.ListTenants) => ["Bearer"],
                     _ => ["Bearer", "ApiKey"],
                 };

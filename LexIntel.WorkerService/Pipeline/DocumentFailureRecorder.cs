@@ -34,19 +34,6 @@ internal sealed class DocumentFailureRecorder(LexIntelDbContext db, ProgressFeed
             return;
         }
 
-        await progress.AppendAsync(
-            new ProgressEvent
-            {
-                DocumentId = job.DocumentId,
-                CaseId = job.CaseId,
-                Stage = DocumentPipeline.StageOf(ProcessingStatus.Failed),
-                Percent = 100,
-                Message = reason,
-                At = now,
-                Final = true,
-                FailureCode = failure.Code,
-                FailureReason = reason,
-            },
-            cancellationToken);
+        await progress.AppendAsync(ProgressEvent.Failure(job.DocumentId, job.CaseId, failure.Code, reason, now), cancellationToken);
     }
 }

@@ -21,5 +21,6 @@ internal sealed record MatrixTarget(MatrixResource Resource, Guid Case, Guid Doc
         .Replace("{tenantId}", Resource.Tenant.ToString(), StringComparison.Ordinal)
         .Replace("{userId}", MemberUser, StringComparison.Ordinal)
         .Replace("{kind}", "extract", StringComparison.Ordinal)
-        .Replace("{id}", "0-1", StringComparison.Ordinal);
+        .Replace("{id}", "0-1", StringComparison.Ordinal)
+        .Replace("{entryId}", "0-1", StringComparison.Ordinal);
 }

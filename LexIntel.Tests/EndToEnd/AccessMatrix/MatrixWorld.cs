@@ -82,7 +82,7 @@ internal sealed class MatrixWorld : IDisposable
         if (route.Names("documentId"))
         {
             // Its own words, or the upload would be taken for the resource's document again; processed,
-            // as a document is reprocessed only once it is ready.
+            // so every caller meets it in the same state.
             using var upload = await resource.Creator.UploadAsync(resource.Case, cancellationToken, ($"{resource.Marker}-copy.txt", new StringContent(DocumentText(Word()))));
             var uploaded = (await upload.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<ApiService.Documents.UploadResponse>(cancellationToken))!;
             target = target with { Document = uploaded.Files[0].Document!.Id };

@@ -45,6 +45,10 @@ internal static class RouteSamples
         ["GET /api/keys"] = new() { Check = (caller, resource, body) => Expect(body, resource.Key, caller.Tenant == resource.Tenant, "the tenant's keys") },
         ["PUT /api/admin/tenants/{tenantId}"] = new() { Body = t => JsonContent.Create(new { name = ApiClients.TenantName(t.Resource.Tenant) }), Harmless = true },
         ["POST /api/admin/queues/{kind}/dead/{id}/requeue"] = new() { Harmless = true, AdmittedStatus = 404 },
+        ["POST /api/admin/queues/{kind}/running/{entryId}/cancel"] = new() { Harmless = true, AdmittedStatus = 404 },
+
+        // The fresh document is processed already: every admitted caller is told there is nothing to stop.
+        ["POST /api/documents/{documentId}/cancel"] = new() { AdmittedStatus = 409 },
     };
 
     public static RouteSample For(DocumentedRoute route) =>
