@@ -1,7 +1,7 @@
 using LexIntel.Benchmarks;
 using LexIntel.Benchmarks.Scenarios;
 
-IBenchmarkScenario[] scenarios = [new QueueScenario(), new IngestScenario(), new ProgressScenario(), new RetrievalScenario(args.Skip(1).ToList()), new SearchScenario(), new CitationsScenario(), new AuthScenario(), new UploadScenario(), new LoadScenario(args.Skip(1).ToList()), new ChaosScenario(args.Skip(1).ToList()), new OcrScenario(), new WebAppScenario()];
+IBenchmarkScenario[] scenarios = [new QueueScenario(), new IngestScenario(), new ProgressScenario(), new RetrievalScenario(args.Skip(1).ToList()), new SearchScenario(), new CitationsScenario(), new AuthScenario(), new UploadScenario(), new LoadScenario(args.Skip(1).ToList()), new ChaosScenario(args.Skip(1).ToList()), new OcrScenario(), new WebAppScenario(), new CorpusScenario(args.Skip(1).ToList())];
 
 var name = args.FirstOrDefault();
 var scenario = scenarios.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));

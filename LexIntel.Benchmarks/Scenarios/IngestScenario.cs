@@ -1,15 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using Aspire.Hosting;
-using Aspire.Hosting.Testing;
 using LexIntel.Benchmarks.Infrastructure;
-using LexIntel.Shared.Data;
-using LexIntel.Shared.Data.Entities;
-using LexIntel.Shared.Embeddings;
 using LexIntel.Tests.Harness;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace LexIntel.Benchmarks.Scenarios;
 
@@ -41,9 +32,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
         // Warm-up round: the worker loads the model and compiles every extractor's path once.
         await CaseUploader.UploadAndWaitAsync(client, files, cancellationToken);
 
-        var options = Options.Create(new EmbeddingOptions());
-        using var arctic = new ArcticEmbedModel(options);
-        using var generator = new OnnxEmbeddingGenerator(arctic, options);
+        using var baseline = new EmbeddingModelBaseline();
 
         var passes = new List<Pass>();
         var modelRuns = new List<double>();
@@ -54,11 +43,11 @@ internal sealed class IngestScenario : IBenchmarkScenario
             if (pair == 0)
             {
                 // Every pass ingests the same corpus, so the first pass's chunks serve every model run.
-                texts = await ChunkTextsAsync(app, passes[0], cancellationToken);
-                await generator.GenerateAsync(texts.Take(64), cancellationToken: cancellationToken);
+                texts = await EmbeddingModelBaseline.ChunkTextsAsync(app, passes[0].Documents, cancellationToken);
+                await baseline.WarmUpAsync(texts, cancellationToken);
             }
 
-            modelRuns.Add(await RunModelAsync(generator, texts, cancellationToken));
+            modelRuns.Add(await baseline.ChunksPerSecondAsync(texts, cancellationToken));
         }
 
         var last = passes[^1];
@@ -102,26 +91,6 @@ internal sealed class IngestScenario : IBenchmarkScenario
         var rounds = await Task.WhenAll(Enumerable.Range(0, Rounds).Select(_ => CaseUploader.UploadAndWaitAsync(client, files, cancellationToken)));
         var documents = rounds.SelectMany(r => r.Documents).ToList();
         return new Pass(documents, (documents.Max(d => d.UpdatedAt) - started).TotalSeconds);
-    }
-
-    private static async Task<List<string>> ChunkTextsAsync(DistributedApplication app, Pass pass, CancellationToken cancellationToken)
-    {
-        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
-            .UseNpgsql(await app.GetConnectionStringAsync("lexintel", cancellationToken), o => o.UseVector()).Options);
-        var ids = pass.Documents.Where(d => d.Status == "ready").Select(d => d.Id).ToList();
-        return await db.DocumentChunks.AsNoTracking().Where(c => ids.Contains(c.DocumentId)).OrderBy(c => c.DocumentId).ThenBy(c => c.Ordinal).Select(c => c.Text).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The embedding model alone, configured as the worker configures it, over the pass's texts in the worker's batches.</summary>
-    private static async Task<double> RunModelAsync(OnnxEmbeddingGenerator generator, List<string> texts, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        foreach (var batch in texts.Chunk(64))
-        {
-            await generator.GenerateAsync(batch, cancellationToken: cancellationToken);
-        }
-
-        return texts.Count / clock.Elapsed.TotalSeconds;
     }
 
     private static double Median(IEnumerable<double> values)

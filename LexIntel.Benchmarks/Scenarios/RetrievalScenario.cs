@@ -26,11 +26,11 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
 
     public async Task<BenchmarkResult> RunAsync(CancellationToken cancellationToken)
     {
-        var set = Option("--queries") is { } queriesPath
-            ? await LabelledSet.ReadAsync(queriesPath, Option("--corpus") ?? TestData.CourtDocuments, cancellationToken)
+        var set = args.Value("--queries") is { } queriesPath
+            ? await LabelledSet.ReadAsync(queriesPath, args.Value("--corpus") ?? TestData.CourtDocuments, cancellationToken)
             : await LabelledSet.ReadAsync(cancellationToken);
 
-        var chat = Option("--chat") ?? Environment.GetEnvironmentVariable("ConnectionStrings__chat");
+        var chat = args.Value("--chat") ?? Environment.GetEnvironmentVariable("ConnectionStrings__chat");
         using var data = new ThrowawayDataDirectory();
         await using var app = await LexIntelAppFactory.StartAsync(data.Path, cancellationToken, [.. Unthrottled.Settings, .. chat is null ? Array.Empty<string>() : [$"ConnectionStrings:chat={chat}"]]);
         using var client = await ApiClients.ForNewTenantAsync(app, cancellationToken);
@@ -97,11 +97,5 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
                 new("recall10_hybrid_test", test["hybrid"].Recall10),
             ],
             rows);
-    }
-
-    private string? Option(string name)
-    {
-        var index = args.ToList().IndexOf(name);
-        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
     }
 }

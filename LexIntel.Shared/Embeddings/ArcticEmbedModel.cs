@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -10,7 +12,7 @@ namespace LexIntel.Shared.Embeddings;
 /// (ONNX Runtime sessions are thread-safe; one intra-op thread per call and several callers beat
 /// one call using every core on this kind of machine).
 /// </summary>
-public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
+public sealed partial class ArcticEmbedModel : ITokenCounter, IDisposable
 {
     public const string ModelId = "snowflake-arctic-embed-xs";
     public const int Dimensions = 384;
@@ -19,9 +21,11 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
     private readonly InferenceSession session;
     private readonly ArcticTokenizer tokenizer;
     private readonly bool hasTokenTypeIds;
+    private readonly ILogger<ArcticEmbedModel> logger;
 
-    public ArcticEmbedModel(IOptions<EmbeddingOptions> options)
+    public ArcticEmbedModel(IOptions<EmbeddingOptions> options, ILogger<ArcticEmbedModel>? logger = null)
     {
+        this.logger = logger ?? NullLogger<ArcticEmbedModel>.Instance;
         var settings = options.Value;
         (session, var vocabulary) = Load(settings);
 
@@ -49,7 +53,11 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
             return [];
         }
 
-        var encoded = tokenizer.Encode(texts);
+        var (encoded, cut) = tokenizer.Encode(texts);
+        if (cut > 0)
+        {
+            LogCut(cut, MaxTokens);
+        }
 
         var length = encoded.Max(e => e.Ids.Length);
         var inputIds = new DenseTensor<long>([texts.Count, length]);
@@ -141,4 +149,7 @@ public sealed class ArcticEmbedModel : ITokenCounter, IDisposable
     }
 
     public void Dispose() => session.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} text(s) longer than the model's window of {MaxTokens} tokens were cut to fit; the chunker should not let that happen")]
+    private partial void LogCut(int count, int maxTokens);
 }

@@ -34,19 +34,32 @@ public sealed class ArcticTokenizer : ITokenCounter
         }
     }
 
-    /// <summary>Token ids and attention masks of each text, cut at <see cref="MaxTokens"/>.</summary>
-    public List<(long[] Ids, long[] Mask)> Encode(IReadOnlyList<string> texts)
+    /// <summary>
+    /// Token ids and attention masks of each text, cut at <see cref="MaxTokens"/> (keeping the
+    /// closing separator), and how many texts were cut. Checked here, not left to the tokenizer's
+    /// own limit: a 1,683-token input once reached the model, which failed the document.
+    /// </summary>
+    public (List<(long[] Ids, long[] Mask)> Encoded, int Cut) Encode(IReadOnlyList<string> texts)
     {
         var encoded = new List<(long[] Ids, long[] Mask)>(texts.Count);
+        var cut = 0;
         lock (gate)
         {
             foreach (var text in texts)
             {
                 var (ids, mask, _) = tokenizer.Encode(text, MaxTokens);
-                encoded.Add((ids.ToArray(), mask.ToArray()));
+                if (ids.Length > MaxTokens)
+                {
+                    cut++;
+                    encoded.Add(([.. ids.Span[..(MaxTokens - 1)], ids.Span[^1]], mask[..MaxTokens].ToArray()));
+                }
+                else
+                {
+                    encoded.Add((ids.ToArray(), mask.ToArray()));
+                }
             }
         }
 
-        return encoded;
+        return (encoded, cut);
     }
 }

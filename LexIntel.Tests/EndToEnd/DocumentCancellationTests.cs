@@ -42,7 +42,7 @@ public sealed class DocumentCancellationTests : IAsyncLifetime
             Cancel);
 
     [Fact]
-    public async Task A_hung_job_is_cancelled_through_the_api_its_slot_runs_the_next_job_and_what_waited_for_cancelled_or_deleted_documents_is_dropped()
+    public async Task A_hung_job_stopped_by_cancel_an_operator_delete_or_reprocess_frees_its_slot_within_seconds_and_what_waited_for_those_documents_is_dropped()
     {
         var tenant = Guid.NewGuid();
         await ApiClients.ProvisionTenantAsync(app, tenant, Cancel);
@@ -54,7 +54,7 @@ public sealed class DocumentCancellationTests : IAsyncLifetime
 
         // The stand-in for a hung parser, one slot, on a kind of the test's own.
         var kind = QueueHost.NewKind();
-        var hanging = new HashSet<Guid> { documents["hung.txt"].Id, documents["operator.txt"].Id };
+        var hanging = new HashSet<Guid> { documents["hung.txt"].Id, documents["operator.txt"].Id, documents["deleted.txt"].Id, documents["reprocessed.txt"].Id };
         var script = new JobScript { Behavior = (job, _) => hanging.Contains(job.DocumentId) ? released.Task : Task.CompletedTask };
         using var consumer = QueueHost.Create<ScriptedJobHandler>(redis, kind, "hung-parser-worker", o => o.Concurrency = 1, s => s.AddSingleton(script));
         await consumer.StartAsync(Cancel);
@@ -62,44 +62,57 @@ public sealed class DocumentCancellationTests : IAsyncLifetime
         Task EnqueueAsync(Guid documentId) => publisher.EnqueueAsync(
             new JobMessage { Kind = kind, Key = Guid.NewGuid().ToString("N"), TenantId = tenant, CaseId = caseId, DocumentId = documentId, RunNumber = 1 }, Cancel);
 
-        // A user cancels the hung document: the slot takes the job behind it within seconds.
-        await EnqueueAsync(documents["hung.txt"].Id);
-        await Eventually.HoldsAsync(() => script.Runs.Count == 1, TimeSpan.FromSeconds(30), "the hung job to start");
-        var behind = Guid.NewGuid();
-        await EnqueueAsync(behind);
-        var running = await RunningAsync(operatorClient);
-        var listed = Assert.Single(Assert.Single(running, w => w.Worker == "hung-parser-worker").Jobs);
-        Assert.Equal((kind, documents["hung.txt"].Id, caseId, 1, 1), (listed.Kind, listed.DocumentId, listed.CaseId, listed.RunNumber, listed.Attempt));
+        // The document's job hangs in the only slot with another job behind it; stopping it the
+        // given way must let the job behind run within seconds.
+        async Task<T> HangThenStopAsync<T>(string name, Func<RunningJob, Task<T>> stop)
+        {
+            var (runs, completed) = (script.Runs.Count, script.Completed.Count);
+            await EnqueueAsync(documents[name].Id);
+            await Eventually.HoldsAsync(() => script.Runs.Count == runs + 1, TimeSpan.FromSeconds(30), $"{name}'s job to start");
+            await EnqueueAsync(Guid.NewGuid());
+            var listed = Assert.Single(Assert.Single(await RunningAsync(operatorClient), w => w.Worker == "hung-parser-worker").Jobs);
+            Assert.Equal((kind, documents[name].Id, caseId, 1, 1), (listed.Kind, listed.DocumentId, listed.CaseId, listed.RunNumber, listed.Attempt));
 
-        var clock = Stopwatch.StartNew();
-        using var cancel = await client.PostAsync($"/api/documents/{documents["hung.txt"].Id}/cancel", null, Cancel);
-        var cancelled = (await cancel.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<DocumentResponse>(Cancel))!;
-        await Eventually.HoldsAsync(() => script.Completed.Count == 1, SlotFreedWithin, "the job behind the cancelled one to run");
-        Assert.True(clock.Elapsed < SlotFreedWithin, $"the slot was freed after {clock.Elapsed}");
+            var clock = Stopwatch.StartNew();
+            var result = await stop(listed);
+            await Eventually.HoldsAsync(() => script.Completed.Count == completed + 1, SlotFreedWithin, $"the job behind {name}'s to run");
+            Assert.True(clock.Elapsed < SlotFreedWithin, $"the slot was freed after {clock.Elapsed}");
+            return result;
+        }
+
+        // A user cancels; an operator cancels from the list of running jobs; a user deletes; a user reprocesses.
+        var cancelled = await HangThenStopAsync("hung.txt", async _ =>
+        {
+            using var response = await client.PostAsync($"/api/documents/{documents["hung.txt"].Id}/cancel", null, Cancel);
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<DocumentResponse>(Cancel))!;
+        });
         Assert.Equal(("failed", DocumentCancellation.Code), (cancelled.Status, cancelled.FailureCode));
-
-        // An operator cancels the other one from the list of running jobs.
-        await EnqueueAsync(documents["operator.txt"].Id);
-        await Eventually.HoldsAsync(() => script.Runs.Count == 3, TimeSpan.FromSeconds(30), "the second hung job to start");
-        await EnqueueAsync(Guid.NewGuid());
-        var entry = Assert.Single(Assert.Single(await RunningAsync(operatorClient), w => w.Worker == "hung-parser-worker").Jobs).EntryId;
-        using var operatorCancel = await operatorClient.PostAsync($"/api/admin/queues/{kind}/running/{entry}/cancel", null, Cancel);
-        Assert.Equal(documents["operator.txt"].Id, (await operatorCancel.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<RunningJob>(Cancel))!.DocumentId);
-        await Eventually.HoldsAsync(() => script.Completed.Count == 2, SlotFreedWithin, "the job behind the operator's cancel to run");
+        var operatorCancelled = await HangThenStopAsync("operator.txt", async job =>
+        {
+            using var response = await operatorClient.PostAsync($"/api/admin/queues/{kind}/running/{job.EntryId}/cancel", null, Cancel);
+            return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<RunningJob>(Cancel))!;
+        });
+        Assert.Equal(documents["operator.txt"].Id, operatorCancelled.DocumentId);
+        Assert.Equal(HttpStatusCode.NoContent, await HangThenStopAsync("deleted.txt", async _ =>
+        {
+            using var response = await client.DeleteAsync($"/api/documents/{documents["deleted.txt"].Id}", Cancel);
+            return response.StatusCode;
+        }));
+        Assert.Equal(HttpStatusCode.Accepted, await HangThenStopAsync("reprocessed.txt", async _ =>
+        {
+            using var response = await client.PostAsync($"/api/documents/{documents["reprocessed.txt"].Id}/reprocess", null, Cancel);
+            return response.StatusCode;
+        }));
         await Eventually.HoldsAsync(async () => (await RunningAsync(operatorClient)).All(w => w.Worker != "hung-parser-worker"), SlotFreedWithin, "the running list to be empty");
         Assert.Empty(script.Failures);
-        Assert.Equal(4, script.Runs.Count);
+        Assert.Equal(8, script.Runs.Count);
 
-        // Nothing left to stop; a queued document is reprocessed at once, another deleted.
+        // Nothing left to stop; a queued document is cancelled before any worker took it.
         using var again = await client.PostAsync($"/api/documents/{documents["hung.txt"].Id}/cancel", null, Cancel);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("only a document being processed can be cancelled", await again.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         using var waitingCancel = await client.PostAsync($"/api/documents/{documents["waiting.txt"].Id}/cancel", null, Cancel);
         waitingCancel.EnsureSuccessStatusCode();
-        using var reprocess = await client.PostAsync($"/api/documents/{documents["reprocessed.txt"].Id}/reprocess", null, Cancel);
-        Assert.Equal(HttpStatusCode.Accepted, reprocess.StatusCode);
-        using var delete = await client.DeleteAsync($"/api/documents/{documents["deleted.txt"].Id}", Cancel);
-        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
 
         // A restart of the hung kind's worker does not run the cancelled entries again.
         await consumer.StopAsync(Cancel);
@@ -112,9 +125,11 @@ public sealed class DocumentCancellationTests : IAsyncLifetime
         Assert.True((await commands.ExecuteCommandAsync("worker", KnownResourceCommands.StartCommand, Cancel)).Success);
         Assert.Equal("ready", (await client.WaitUntilFinishedAsync(documents["next.txt"].Id, Cancel)).Status);
         Assert.Equal("ready", (await client.WaitUntilFinishedAsync(documents["reprocessed.txt"].Id, Cancel)).Status);
+        using var deleted = await client.GetAsync($"/api/documents/{documents["deleted.txt"].Id}", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, deleted.StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2), Cancel);
         await restarted.StopAsync(Cancel);
-        Assert.Equal(4, script.Runs.Count);
+        Assert.Equal(8, script.Runs.Count);
 
         var feed = new ProgressFeed(redis, new StreamSignals(redis), Options.Create(new ProgressOptions()));
         foreach (var name in new[] { "hung.txt", "operator.txt", "waiting.txt" })
@@ -133,7 +148,7 @@ public sealed class DocumentCancellationTests : IAsyncLifetime
 
         var audit = (await client.GetFromJsonAsync<AuditPage>($"/api/audit?caseId={caseId}&action={AuditActions.DocumentCancel}", Cancel))!;
         Assert.Equal(
-            [documents["hung.txt"].Id, documents["operator.txt"].Id, documents["waiting.txt"].Id],
+            new[] { documents["hung.txt"].Id, documents["operator.txt"].Id, documents["waiting.txt"].Id }.Order(),
             audit.Items.Select(e => e.DocumentId!.Value).Order());
         Assert.Contains(audit.Items, e => e.DocumentId == documents["operator.txt"].Id && e.UserId == "operator");
     }

@@ -23,6 +23,25 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
 
     [Fact]
+    public async Task Filings_whose_text_once_held_a_nul_or_a_run_over_the_models_window_become_ready()
+    {
+        using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());
+        var caseId = await client.CreateCaseAsync("Regressions", Cancel);
+        var files = Directory.GetFiles(TestData.IngestionRegressions, "*.pdf").Order(StringComparer.Ordinal).ToList();
+
+        using var upload = await client.UploadAsync(caseId, Cancel, [.. files.Select(f => (Path.GetFileName(f), (HttpContent)new ByteArrayContent(File.ReadAllBytes(f))))]);
+        var uploaded = (await upload.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<UploadResponse>(Cancel))!.Files;
+
+        Assert.Equal(2, uploaded.Count);
+        foreach (var file in uploaded)
+        {
+            var document = await client.WaitUntilFinishedAsync(file.Document!.Id, Cancel, TimeSpan.FromMinutes(5));
+            Assert.True(document.Status == "ready", $"{file.FileName}: {document.Status} {document.FailureCode} {document.FailureReason}");
+            Assert.True(document.ChunkCount > 0, $"{file.FileName} has no passages");
+        }
+    }
+
+    [Fact]
     public async Task Court_documents_become_searchable_chunks_and_a_scan_is_read_by_ocr()
     {
         using var client = await fixture.CreateTenantClientAsync(Guid.NewGuid());

@@ -29,6 +29,9 @@ public static class TestData
     /// <summary>District-court filings from RECAP, with CM/ECF stamps, running heads and pleading paper's line numbers.</summary>
     public static string RecapFilings => Path.Combine(Root, "recap-filings");
 
+    /// <summary>Real filings that once failed to be processed (a NUL in the text, a chunk over the model's window), kept so they never fail again.</summary>
+    public static string IngestionRegressions => Path.Combine(Root, "ingestion-regressions");
+
     /// <summary>Labelled citation strings, one JSON file per family of forms (<see cref="Citations.LabelledCitations"/>).</summary>
     public static string CitationCases => Path.Combine(Root, "citations");
 

@@ -24,15 +24,14 @@ public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingO
     public IReadOnlyList<TextChunk> Chunk(DocumentText document)
     {
         var text = document.Text;
-        var words = WordPattern().Matches(text).Select(m => (Start: m.Index, End: m.Index + m.Length)).ToArray();
+        var settings = options.Value;
+        var max = Math.Min(settings.MaxTokens, tokens.MaxTokens - 2);
+        var (words, prefix) = Words(text, max);
         if (words.Length == 0)
         {
             return [];
         }
 
-        var settings = options.Value;
-        var max = Math.Min(settings.MaxTokens, tokens.MaxTokens - 2);
-        var prefix = TokenPrefixSums(text, words);
         var breaks = BreaksAfter(text, words);
         var chunks = new List<TextChunk>();
         var start = 0;
@@ -63,23 +62,66 @@ public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingO
         }
     }
 
-    private int[] TokenPrefixSums(string text, (int Start, int End)[] words)
+    /// <summary>
+    /// The text's words (runs without whitespace) and the running total of their tokens. A word of
+    /// more than <paramref name="max"/> tokens (a line of underscores or dots, a run of characters
+    /// with no space) is cut into pieces that each fit, so no chunk exceeds the limit whatever the text.
+    /// </summary>
+    private ((int Start, int End)[] Words, int[] Prefix) Words(string text, int max)
     {
         var cache = new Dictionary<string, int>(StringComparer.Ordinal);
-        var prefix = new int[words.Length + 1];
-        for (var i = 0; i < words.Length; i++)
+        int Count(int start, int end)
         {
-            var word = text[words[i].Start..words[i].End];
+            var word = text[start..end];
             if (!cache.TryGetValue(word, out var count))
             {
                 count = tokens.CountTokens(word);
                 cache[word] = count;
             }
 
-            prefix[i + 1] = prefix[i] + count;
+            return count;
         }
 
-        return prefix;
+        var words = new List<(int Start, int End)>();
+        var prefix = new List<int> { 0 };
+        foreach (Match match in WordPattern().Matches(text))
+        {
+            var (start, end) = (match.Index, match.Index + match.Length);
+            while (start < end)
+            {
+                var pieceEnd = Count(start, end) <= max ? end : LongestFitting(text, start, end, max, Count);
+                words.Add((start, pieceEnd));
+                prefix.Add(prefix[^1] + Count(start, pieceEnd));
+                start = pieceEnd;
+            }
+        }
+
+        return ([.. words], [.. prefix]);
+    }
+
+    /// <summary>The furthest end after <paramref name="start"/> whose piece has at most <paramref name="max"/> tokens (at least one character, never half a surrogate pair).</summary>
+    private static int LongestFitting(string text, int start, int end, int max, Func<int, int, int> count)
+    {
+        var (fits, over) = (start + 1, end);
+        while (over - fits > 1)
+        {
+            var middle = fits + ((over - fits) / 2);
+            if (count(start, middle) <= max)
+            {
+                fits = middle;
+            }
+            else
+            {
+                over = middle;
+            }
+        }
+
+        if (fits < end && char.IsLowSurrogate(text[fits]))
+        {
+            fits = fits - 1 > start ? fits - 1 : fits + 1;
+        }
+
+        return fits;
     }
 
     private static Break[] BreaksAfter(string text, (int Start, int End)[] words)

@@ -11,4 +11,7 @@ public sealed record ExtractedDocument(IReadOnlyList<ExtractedPage> Pages, IRead
     public static ExtractedDocument SinglePage(string text) => new([new ExtractedPage(1, text)], []);
 
     public bool HasText => Pages.Any(p => !string.IsNullOrWhiteSpace(p.Text));
+
+    /// <summary>Every page's text storable and in one Unicode form (<see cref="TextNormalization"/>).</summary>
+    public ExtractedDocument Normalized() => this with { Pages = [.. Pages.Select(p => p with { Text = TextNormalization.Normalize(p.Text) })] };
 }

@@ -40,7 +40,18 @@ internal sealed partial class DocumentPipelineHandler(
                 return;
             }
 
-            switch (await step.RunAsync(run, cancellationToken))
+            StepResult result;
+            try
+            {
+                result = await step.RunAsync(run, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassification.Permanent(ex) is { } permanent)
+            {
+                LogPermanentError(ex, job.DocumentId, declared.Name, permanent.Code);
+                throw permanent;
+            }
+
+            switch (result)
             {
                 case StepResult.Stopped:
                     LogNothingToDo(job.DocumentId, job.RunNumber, declared.Name);
@@ -71,6 +82,9 @@ internal sealed partial class DocumentPipelineHandler(
             job with { Kind = next.JobKind, Key = $"{next.JobKind}:{job.DocumentId}:{job.RunNumber}:{run.PassId:N}", Attempt = 1, EnqueuedAt = default },
             cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Document {DocumentId} failed at {Step} with an error that would recur on every retry; failed as {Code}")]
+    private partial void LogPermanentError(Exception exception, Guid documentId, string step, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Document {DocumentId} run {Run} is finished, superseded or gone; stopped at {Step}")]
     private partial void LogNothingToDo(Guid documentId, int run, string step);

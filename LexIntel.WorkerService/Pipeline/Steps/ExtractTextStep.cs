@@ -37,7 +37,7 @@ internal sealed class ExtractTextStep(IFileStore store, ITextExtraction extracti
         }
 
         run.Original = local;
-        run.Extracted = await extraction.ExtractAsync(run.Document.ContentType, local, cancellationToken);
+        run.Extracted = (await extraction.ExtractAsync(run.Document.ContentType, local, cancellationToken)).Normalized();
         return StepResult.Success;
     }
 

@@ -66,7 +66,7 @@ internal sealed class RecognizeTextStep(ITextExtraction extraction, DocumentStag
             throw OcrFailures.NothingRecognized();
         }
 
-        run.Extracted = run.Extracted with { Pages = merged };
+        run.Extracted = (run.Extracted with { Pages = merged }).Normalized();
         return StepResult.Success;
     }
 

@@ -166,13 +166,17 @@ class DocumentRow {
     this.bar = h('progress', { max: 100, value: document.status === 'ready' ? 100 : 0, 'aria-label': `${document.fileName} progress` });
     this.stage = h('span', { class: 'stage', 'data-testid': 'stage' });
     this.message = h('span', { class: 'message muted' });
+    // Editors may stop a document still being processed (the wrong file, one clogging the queue).
+    this.stop = canEdit(caseItem.access)
+      ? h('button', { type: 'button', class: 'link', hidden: this.final, 'aria-label': `Stop processing ${document.fileName}`, onclick: () => this.#cancel().catch(showError) }, 'Stop')
+      : null;
     this.details = h('div', { class: 'details' });
     this.history = h('ol', { class: 'history', 'aria-label': `${document.fileName} events` });
     this.element = h('li', { class: 'document', dataset: { documentId: document.id } },
       h('div', { class: 'document-title' },
         h('a', { href: `#/documents/${document.id}` }, document.fileName),
         h('span', { class: 'muted' }, ` ${formatBytes(document.sizeBytes)}`)),
-      h('div', { class: 'progress-line' }, this.bar, this.stage, this.message),
+      h('div', { class: 'progress-line' }, this.bar, this.stage, this.message, this.stop),
       this.details,
       h('details', {}, h('summary', {}, 'Progress history'), this.history));
     this.#render(document.status, document.status === 'ready' ? 100 : 0);
@@ -215,6 +219,7 @@ class DocumentRow {
 
   #render(stage, percent, message) {
     this.element.dataset.stage = stage;
+    if (this.stop) this.stop.hidden = stage === 'ready' || stage === 'failed';
     this.bar.value = percent;
     this.bar.setAttribute('aria-valuetext', `${stageLabels[stage] ?? stage}, ${percent} %`);
     show(this.stage, `${stageLabels[stage] ?? stage} · ${percent} %`);
@@ -235,6 +240,11 @@ class DocumentRow {
     show(this.details,
       h('p', { class: 'problem', 'data-testid': 'failure' }, h('code', {}, code), ': ', reason ?? ''),
       canEdit(this.caseItem.access) ? h('button', { type: 'button', onclick: () => this.#reprocess() }, 'Retry') : null);
+  }
+
+  async #cancel() {
+    const document = await api(`/api/documents/${this.document.id}/cancel`, { method: 'POST' });
+    this.#apply({ stage: 'failed', percent: 100, message: document.failureReason, final: true, failureCode: document.failureCode, failureReason: document.failureReason });
   }
 
   async #reprocess() {
