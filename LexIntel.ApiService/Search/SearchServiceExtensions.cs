@@ -29,9 +29,9 @@ internal static class SearchServiceExtensions
         builder.AddLexIntelEmbeddings();
         builder.Services.AddMemoryCache(cache => cache.SizeLimit = section.GetValue(nameof(SearchOptions.QueryEmbeddingCacheEntries), new SearchOptions().QueryEmbeddingCacheEntries));
         builder.Services.AddSingleton<QueryEmbedder>();
-        builder.Services.AddSingleton<QueryEmbeddingWarmup>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueryEmbeddingWarmup>());
-        builder.Services.AddHealthChecks().AddCheck<QueryEmbeddingWarmup>(QueryEmbeddingWarmup.Name);
+        builder.Services.AddSingleton<SearchWarmup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SearchWarmup>());
+        builder.Services.AddHealthChecks().AddCheck<SearchWarmup>(SearchWarmup.Name);
         builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
         builder.Services.AddScoped<ChunkSearcher>();
         return builder;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Aspire.Hosting.Testing;
+using LexIntel.ApiService.Search;
 using LexIntel.Shared.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,7 +15,7 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Api_health_reports_database_and_redis_healthy()
+    public async Task Api_health_reports_database_redis_and_its_warm_up_search_healthy()
     {
         using var client = fixture.CreateAnonymousClient();
 
@@ -24,6 +25,7 @@ public sealed class FoundationTests(LexIntelAppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"LexIntelDbContext\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
         Assert.Contains("\"StackExchange.Redis\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Contains($"\"{SearchWarmup.Name}\":{{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
