@@ -78,7 +78,7 @@ internal sealed partial class SandboxedExtraction(
         {
             SandboxReply.Refused(var code, var reason) => throw new PermanentJobException(code, reason),
             SandboxReply.OutOfMemory => throw SandboxFailures.MemoryExceeded(options.Value.MemoryLimitMiB),
-            SandboxReply.Failed(var error) => throw new InvalidOperationException($"Extraction failed in the sandbox: {error}"),
+            SandboxReply.Failed(var error) => throw new ParserFailedException(error),
             _ => reply,
         };
     }

@@ -1,8 +1,11 @@
 using System.Net.Sockets;
+using Azure;
+using LexIntel.WorkerService.Extraction;
 using LexIntel.WorkerService.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML.OnnxRuntime;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace LexIntel.Tests.Unit.Pipeline;
 
@@ -15,14 +18,18 @@ public sealed class FailureClassificationTests
         { "invalid byte sequence (NUL in text)", Postgres("22021", "invalid byte sequence for encoding \"UTF8\": 0x00"), FailureClassification.InvalidContent },
         { "value too long, inside EF Core's update exception", new DbUpdateException("An error occurred while saving", Postgres("22001", "value too long for type character varying(500)")), FailureClassification.InvalidContent },
         { "the model refusing its input", ModelError(), FailureClassification.ModelInput },
+        { "the sandbox's parser failing on the file", new ParserFailedException("UglyToad.PdfPig.Core.PdfDocumentFormatException: Could not find the cross-reference table"), FailureClassification.UnreadableFormat },
         { "a parser refusing the format, inside an aggregate", new AggregateException(new FormatException("Invalid token in the xref table")), FailureClassification.UnreadableFormat },
-        { "a damaged archive", new InvalidDataException("End of Central Directory record could not be found"), FailureClassification.UnreadableFormat },
+        { "an error nobody anticipated", new InvalidOperationException("Sequence contains no elements"), FailureClassification.InternalError },
         { "a deadlock", Postgres("40P01", "deadlock detected"), null },
         { "a serialization failure", Postgres("40001", "could not serialize access"), null },
         { "a unique violation (a concurrent run)", Postgres("23505", "duplicate key value violates unique constraint"), null },
-        { "a lost connection", new NpgsqlException("Exception while reading from stream", new SocketException((int)SocketError.ConnectionReset)), null },
+        { "the database shutting down", Postgres("57P01", "terminating connection due to administrator command"), null },
+        { "a lost connection, inside EF Core's update exception", new DbUpdateException("An error occurred while saving", new NpgsqlException("Exception while reading from stream", new SocketException((int)SocketError.ConnectionReset))), null },
+        { "Redis unreachable", new RedisConnectionException(ConnectionFailureType.SocketFailure, "No connection is active/available"), null },
+        { "the blob store unavailable", new RequestFailedException(503, "The server is busy."), null },
         { "a timeout", new TimeoutException("The operation has timed out."), null },
-        { "the store unreachable", new HttpRequestException("Connection refused"), null },
+        { "the embedding endpoint unreachable", new HttpRequestException("Connection refused"), null },
     };
 
     [Theory]
@@ -35,8 +42,8 @@ public sealed class FailureClassificationTests
         if (permanent is not null)
         {
             Assert.Same(error, permanent.InnerException);
-            Assert.DoesNotContain(" at ", permanent.Message, StringComparison.Ordinal);
-            Assert.EndsWith(code == FailureClassification.UnreadableFormat ? "upload a re-saved copy" : "the error was logged", permanent.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(error.Message, permanent.Message, StringComparison.Ordinal);
+            Assert.Matches(@"(the error was logged|upload a re-saved copy|the error was logged with the document's id)$", permanent.Message);
         }
     }
 
