@@ -45,7 +45,7 @@ internal sealed partial class DocumentPipelineHandler(
             {
                 result = await step.RunAsync(run, cancellationToken);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureClassification.Permanent(ex) is { } permanent)
+            catch (Exception ex) when (ex is not (PermanentJobException or RetryableJobException) && !cancellationToken.IsCancellationRequested && FailureClassification.Permanent(ex) is { } permanent)
             {
                 LogPermanentError(ex, job.DocumentId, declared.Name, permanent.Code);
                 throw permanent;
