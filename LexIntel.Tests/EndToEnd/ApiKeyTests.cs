@@ -39,7 +39,8 @@ public sealed class ApiKeyTests(LexIntelAppFixture fixture)
         var key = Assert.Single(keys);
         Assert.Equal((created.Details.Id, "docketing robot", Roles.Member, "admin"), (key.Id, key.Name, key.Role, key.CreatedBy));
         Assert.NotNull(key.LastUsedAt);
-        Assert.DoesNotContain(created.Key[(created.Key.LastIndexOf('_') + 1)..], await admin.GetStringAsync("/api/keys", Cancel), StringComparison.Ordinal);
+        // The secret follows the prefix; it may itself hold an underscore (base64url).
+        Assert.DoesNotContain(created.Key[$"lxk_{created.Details.Prefix}_".Length..], await admin.GetStringAsync("/api/keys", Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
