@@ -62,7 +62,11 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         RerankCost? rerank = null;
         if (query.Rerank)
         {
-            (ranked, rerank) = await reranking.RerankAsync(query, ranked, ids => ReadIntoAsync(passages, query, ids, cancellationToken), cancellationToken);
+            (ranked, rerank) = await reranking.RerankAsync(query, ranked, async ids =>
+            {
+                await ReadIntoAsync(passages, query, ids, cancellationToken);
+                return passages.ToDictionary(p => p.Key, p => p.Value.Text);
+            }, cancellationToken);
         }
 
         var ordered = ranked
@@ -77,15 +81,13 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         return new SearchResponse(query.Mode.ToString().ToLowerInvariant(), hits, next) { Rerank = rerank };
     }
 
-    /// <summary>Adds the passages to <paramref name="passages"/>; their texts are what a reranker reads.</summary>
-    private async Task<IReadOnlyDictionary<Guid, string>> ReadIntoAsync(Dictionary<Guid, Passage> passages, SearchQuery query, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>Adds the passages to <paramref name="passages"/>, which the re-ranking stage and the page share, so none is read twice.</summary>
+    private async Task ReadIntoAsync(Dictionary<Guid, Passage> passages, SearchQuery query, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
         foreach (var (id, passage) in await PassagesAsync(query, [.. ids], cancellationToken))
         {
             passages[id] = passage;
         }
-
-        return passages.ToDictionary(p => p.Key, p => p.Value.Text);
     }
 
     private static async Task<List<RankedChunk>> KeywordRankingAsync(LexIntelDbContext context, SearchQuery query, KeywordTerms terms, SearchOptions settings, CancellationToken cancellationToken)
