@@ -55,7 +55,7 @@ public sealed class DocumentCancellation(LexIntelDbContext db, ProgressFeed prog
             return false;
         }
 
-        await progress.AppendAsync(ProgressEvent.Failure(id, document.CaseId, Code, reason, now), CancellationToken.None);
+        await progress.AppendAsync(ProgressEvent.Failure(id, document.CaseId, run, Code, reason, now), CancellationToken.None);
         await jobs.RequestAsync(id);
         return true;
     }

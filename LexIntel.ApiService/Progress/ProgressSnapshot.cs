@@ -11,6 +11,7 @@ internal static class ProgressSnapshot
     {
         DocumentId = document.Id,
         CaseId = document.CaseId,
+        Run = document.RunNumber,
         Stage = DocumentPipeline.StageOf(document.Status),
         Percent = DocumentPipeline.PercentAt(document.Status),
         Message = $"{document.OriginalFileName} is {DocumentPipeline.StageOf(document.Status)}",

@@ -20,6 +20,9 @@ public sealed record ProgressEvent
 
     public DateTimeOffset At { get; init; }
 
+    /// <summary>The document's processing run the event is about (a reprocess starts the next); 0 when not known.</summary>
+    public int Run { get; init; }
+
     /// <summary>True for the last event of a run (ready or failed).</summary>
     public bool Final { get; init; }
 
@@ -28,10 +31,11 @@ public sealed record ProgressEvent
     public string? FailureReason { get; init; }
 
     /// <summary>The final event of a run that failed (or was cancelled), with the reason users are shown.</summary>
-    public static ProgressEvent Failure(Guid documentId, Guid caseId, string code, string reason, DateTimeOffset at) => new()
+    public static ProgressEvent Failure(Guid documentId, Guid caseId, int run, string code, string reason, DateTimeOffset at) => new()
     {
         DocumentId = documentId,
         CaseId = caseId,
+        Run = run,
         Stage = DocumentPipeline.StageOf(ProcessingStatus.Failed),
         Percent = 100,
         Message = reason,

@@ -20,7 +20,10 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
     /// <summary>The id before every other, for reading a stream from its start.</summary>
     public const string Beginning = "0-0";
 
-    /// <summary>Appends <paramref name="progress"/> to both feeds; returns its id in the document's stream.</summary>
+    /// <summary>
+    /// Appends <paramref name="progress"/> to both feeds; returns its id in the document's stream.
+    /// A final event of a known run that the document's feed already ends with is not appended again.
+    /// </summary>
     public async Task<string> AppendAsync(ProgressEvent progress, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -33,6 +36,7 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
             (long)documentExpiry.TotalSeconds,
             (long)settings.CaseStreamExpiry.TotalSeconds,
             QueueKeys.NotifyChannel,
+            progress is { Final: true, Run: > 0 } ? progress.Run : RedisValue.EmptyString,
         };
         foreach (var field in ToEntries(progress))
         {
@@ -148,6 +152,7 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
         new("percent", progress.Percent),
         new("message", progress.Message),
         new("at", progress.At.ToString("O", CultureInfo.InvariantCulture)),
+        new("run", progress.Run),
         new("final", progress.Final ? "true" : "false"),
         new("failureCode", progress.FailureCode ?? string.Empty),
         new("failureReason", progress.FailureReason ?? string.Empty),
@@ -165,6 +170,7 @@ public sealed class ProgressFeed(IConnectionMultiplexer redis, StreamSignals sig
             Percent = int.Parse(Field("percent"), CultureInfo.InvariantCulture),
             Message = Field("message"),
             At = DateTimeOffset.Parse(Field("at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+            Run = Optional("run") is { } run ? int.Parse(run, CultureInfo.InvariantCulture) : 0,
             Final = Field("final") == "true",
             FailureCode = Optional("failureCode"),
             FailureReason = Optional("failureReason"),

@@ -84,11 +84,25 @@ internal static class RedisScripts
 
     /// <summary>
     /// KEYS: document stream, case stream. ARGV: doc maxlen, case maxlen, doc ttl s, case ttl s,
-    /// notify channel, fields…
+    /// notify channel, the run when the event is a run's final one (else empty), fields…
+    /// A run's final event is appended once: when the document stream already ends with it (a job
+    /// restoring a final event Redis may have lost finds it was not lost), its id is returned.
     /// </summary>
     public const string AppendProgress = """
-        local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 6))
-        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 6))
+        if ARGV[6] ~= '' then
+          local last = redis.call('XREVRANGE', KEYS[1], '+', '-', 'COUNT', 1)[1]
+          if last then
+            local final, run = nil, nil
+            for i = 1, #last[2], 2 do
+              if last[2][i] == 'final' then final = last[2][i + 1] elseif last[2][i] == 'run' then run = last[2][i + 1] end
+            end
+            if final == 'true' and run == ARGV[6] then
+              return last[1]
+            end
+          end
+        end
+        local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 7))
+        redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 7))
         redis.call('EXPIRE', KEYS[1], ARGV[3])
         redis.call('EXPIRE', KEYS[2], ARGV[4])
         redis.call('PUBLISH', ARGV[5], KEYS[1])

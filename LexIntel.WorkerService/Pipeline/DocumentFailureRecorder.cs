@@ -34,6 +34,6 @@ internal sealed class DocumentFailureRecorder(LexIntelDbContext db, ProgressFeed
             return;
         }
 
-        await progress.AppendAsync(ProgressEvent.Failure(job.DocumentId, job.CaseId, failure.Code, reason, now), cancellationToken);
+        await progress.AppendAsync(ProgressEvent.Failure(job.DocumentId, job.CaseId, job.RunNumber, failure.Code, reason, now), cancellationToken);
     }
 }

@@ -21,6 +21,7 @@ internal sealed partial class DocumentPipelineHandler(
         if (document is null)
         {
             LogNothingToDo(job.DocumentId, job.RunNumber, job.Kind);
+            await stages.RestoreFinalEventAsync(job, cancellationToken);
             return;
         }
 

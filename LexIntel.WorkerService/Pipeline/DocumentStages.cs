@@ -38,12 +38,44 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
                 DocumentId = job.DocumentId,
                 CaseId = job.CaseId,
                 Stage = DocumentPipeline.StageOf(status),
+                Run = job.RunNumber,
                 Percent = percent,
                 Message = message,
                 At = time.GetUtcNow(),
                 Final = DocumentPipeline.IsFinal(status),
             },
             cancellationToken);
+
+    /// <summary>The final event of a run that made the document ready, saying what it holds.</summary>
+    public async Task ReportReadyAsync(JobMessage job, CancellationToken cancellationToken)
+    {
+        var passages = await db.DocumentChunks.CountAsync(c => c.DocumentId == job.DocumentId, cancellationToken);
+        var citations = await db.Citations.CountAsync(c => c.DocumentId == job.DocumentId, cancellationToken);
+        await ReportAsync(job, ProcessingStatus.Ready, 100, $"Ready: {passages} {(passages == 1 ? "passage" : "passages")}, {citations} {(citations == 1 ? "citation" : "citations")}", cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends the final event of the job's run again when the run is finished and its feed does
+    /// not end with it. The run ends in PostgreSQL before its final event is appended to Redis, so
+    /// the event is lost when Redis fails in between or loses its last second of writes (killed
+    /// before the append-only file was synced); the job, unacknowledged, comes back and lands here.
+    /// </summary>
+    public async Task RestoreFinalEventAsync(JobMessage job, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking()
+            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber)
+            .Select(d => new { d.Status, d.FailureCode, d.FailureReason, d.UpdatedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        switch (document?.Status)
+        {
+            case ProcessingStatus.Ready:
+                await ReportReadyAsync(job, cancellationToken);
+                break;
+            case ProcessingStatus.Failed:
+                await progress.AppendAsync(ProgressEvent.Failure(job.DocumentId, job.CaseId, job.RunNumber, document.FailureCode ?? string.Empty, document.FailureReason ?? string.Empty, document.UpdatedAt), cancellationToken);
+                break;
+        }
+    }
 
     /// <summary>The job's document when its run is current and unfinished; null when the job has nothing left to do.</summary>
     public Task<Document?> CurrentRunAsync(JobMessage job, CancellationToken cancellationToken) =>

@@ -16,10 +16,11 @@ public sealed class ProgressFeedTests(RedisServer redis)
     private ProgressFeed CreateFeed() =>
         new(redis.Connection, new StreamSignals(redis.Connection), Options.Create(new ProgressOptions { PollInterval = TimeSpan.FromSeconds(30) }));
 
-    private static ProgressEvent Event(Guid documentId, Guid caseId, int percent, bool final = false) => new()
+    private static ProgressEvent Event(Guid documentId, Guid caseId, int percent, bool final = false, int run = 0) => new()
     {
         DocumentId = documentId,
         CaseId = caseId,
+        Run = run,
         Stage = final ? "ready" : "extracting",
         Percent = percent,
         Message = $"step {percent}",
@@ -129,6 +130,30 @@ public sealed class ProgressFeedTests(RedisServer redis)
         // Each watcher reading on its own would be 200 reads (and was, when a shared read only
         // served watchers woken before it started).
         Assert.InRange(reads, 1, Watchers / 10);
+    }
+
+    [Fact]
+    public async Task A_runs_final_event_is_appended_once_however_often_it_is_sent()
+    {
+        var feed = CreateFeed();
+        var (doc, @case) = (Guid.NewGuid(), Guid.NewGuid());
+        await feed.AppendAsync(Event(doc, @case, 50, run: 1), Cancel);
+        var first = await feed.AppendAsync(Event(doc, @case, 100, final: true, run: 1), Cancel);
+        var again = await feed.AppendAsync(Event(doc, @case, 100, final: true, run: 1), Cancel);
+
+        Assert.Equal(first, again);
+        Assert.Equal([false, true], (await feed.ReadAsync(ProgressKeys.Document(doc))).Select(e => e.Event.Final));
+        Assert.Equal(2, (await feed.ReadAsync(ProgressKeys.Case(@case))).Count);
+
+        // A reprocess's run ends with its own final event, even when its earlier events were lost.
+        await feed.AppendAsync(Event(doc, @case, 100, final: true, run: 2), Cancel);
+        var events = await feed.ReadAsync(ProgressKeys.Document(doc));
+        Assert.Equal([1, 1, 2], events.Select(e => e.Event.Run));
+
+        // An event that names no run is always appended.
+        await feed.AppendAsync(Event(doc, @case, 100, final: true), Cancel);
+        await feed.AppendAsync(Event(doc, @case, 100, final: true), Cancel);
+        Assert.Equal(5, (await feed.ReadAsync(ProgressKeys.Case(@case))).Count);
     }
 
     private static async Task<long> XreadCallsAsync(ConnectionMultiplexer admin)

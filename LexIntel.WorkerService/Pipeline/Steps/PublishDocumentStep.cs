@@ -31,9 +31,7 @@ internal sealed class PublishDocumentStep(LexIntelDbContext db, DocumentStages s
             return StepResult.Superseded;
         }
 
-        var passages = await db.DocumentChunks.CountAsync(c => c.DocumentId == documentId, cancellationToken);
-        var citations = await db.Citations.CountAsync(c => c.DocumentId == documentId, cancellationToken);
-        await stages.ReportAsync(run.Job, ProcessingStatus.Ready, 100, $"Ready: {passages} {(passages == 1 ? "passage" : "passages")}, {citations} {(citations == 1 ? "citation" : "citations")}", cancellationToken);
+        await stages.ReportReadyAsync(run.Job, cancellationToken);
         return StepResult.Success;
     }
 }
