@@ -12,9 +12,9 @@ using NpgsqlTypes;
 namespace LexIntel.ApiService.Search;
 
 /// <summary>
-/// Finds a tenant's passages by full-text rank (<c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), by
-/// embedding similarity (pgvector HNSW), or both fused with Reciprocal Rank Fusion: each ranking
-/// takes its top candidates, RRF adds <c>1 / (k + rank)</c> per ranking. In hybrid mode the two
+/// Finds a tenant's passages by full-text rank (the query's terms held, weighted by rarity, then
+/// <c>ts_rank_cd</c>), by embedding similarity (pgvector HNSW), or both: each ranking takes its top
+/// candidates and <see cref="HybridFusion"/> adds their scaled scores. In hybrid mode the two
 /// rankings run at once on two connections, so a search waits for the slower one, not for both;
 /// one more statement then reads the page's passages, highlights and citations.
 /// </summary>
@@ -230,7 +230,11 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
     private static string KeywordSql(SearchQuery query) => $"""
         -- The query's terms: its phrases, and its words' lexemes but the legal stop words (all of
         -- them when nothing else is left); a passage matching any term is a candidate, and one
-        -- holding an excluded word is not. Score: terms held, then cover density (in [0, 1)).
+        -- holding an excluded word is not. Score: the terms held, each weighted by its rarity among
+        -- the searched passages (inverse passage frequency, so "Twombly" outweighs "standard"; the
+        -- weights average 1, so holding every term scores the number of terms), then cover
+        -- density (in [0, 1)). Frequencies are counted up to @rank_window per term; they are
+        -- skipped when enough passages hold every term, as all of those hold the same terms.
         -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge case would
         -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank
         -- (which grows with the terms held), then the best @prerank_depth by terms held and cover
@@ -268,9 +272,21 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
             WHERE (SELECT count(*) FROM holding_every) < @prerank_depth
               AND c."SearchVector" @@ q.tsq AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
             LIMIT @rank_window
+        ), frequency AS (
+            SELECT t.term, ln(1 + @rank_window::float8 / (1 + (
+                SELECT count(*) FROM (
+                    SELECT 1 FROM "DocumentChunks" c
+                    JOIN "Documents" d ON d."Id" = c."DocumentId"
+                    WHERE c."SearchVector" @@ t.term AND {Scope(query)}
+                    LIMIT @rank_window) holding))) AS rarity
+            FROM q CROSS JOIN unnest(q.terms) t(term)
+            WHERE (SELECT count(*) FROM holding_every) < @prerank_depth
+        ), weights AS (
+            SELECT term, rarity * count(*) OVER () / sum(rarity) OVER () AS weight FROM frequency
         )
         SELECT c."Id", c."DocumentId", c."PageStart",
-               ((SELECT count(*) FROM unnest(q.terms) t WHERE c."SearchVector" @@ t) + ts_rank_cd(c."SearchVector", q.tsq, 32))::float8 AS score
+               (coalesce((SELECT sum(w.weight) FROM weights w WHERE c."SearchVector" @@ w.term), (SELECT count(*) FROM unnest(q.terms) t WHERE c."SearchVector" @@ t))
+                + ts_rank_cd(c."SearchVector", q.tsq, 32))::float8 AS score
         FROM (
             SELECT w."Id"
             FROM (SELECT * FROM holding_every UNION SELECT * FROM holding_any) w

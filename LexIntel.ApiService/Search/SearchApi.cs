@@ -24,7 +24,7 @@ public static class SearchApi
         cases.MapPost("/search", SearchCase)
             .WithName(nameof(SearchCase))
             .WithSummary("Search a case's documents")
-            .WithDescription("Hybrid (full-text + semantic, fused with Reciprocal Rank Fusion; default), keyword or semantic. Each hit: the passage, highlighted matches, document and pages, its score and the parts of it, the citations in it. Paged with `nextCursor`.")
+            .WithDescription("Hybrid (full-text + semantic, fused by their scaled scores; default), keyword or semantic. Each hit: the passage, highlighted matches, document and pages, its score and the parts of it, the citations in it. Paged with `nextCursor`.")
             .WithRateLimit(RateLimitPolicies.Search);
 
         api.MapPost("/search", SearchTenant)

@@ -2,7 +2,7 @@ namespace LexIntel.ApiService.Search;
 
 public enum SearchMode
 {
-    /// <summary>Full-text and semantic rankings fused with Reciprocal Rank Fusion.</summary>
+    /// <summary>Full-text and semantic rankings fused by their scaled scores.</summary>
     Hybrid,
 
     /// <summary>PostgreSQL full-text search only.</summary>

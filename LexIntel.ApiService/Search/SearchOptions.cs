@@ -6,18 +6,15 @@ public sealed class SearchOptions
     public const string SectionName = "LexIntel:Search";
 
     /// <summary>
-    /// RRF's k: larger flattens the difference between top ranks. With the weights below, the best
-    /// of 30 settings on the labelled set's development half (retrieval benchmark; k 60 and equal
-    /// weights before): once keyword search ranked questions by the terms they share, it beat the
-    /// semantic ranking, and a flat fusion let the weaker ranking pull hybrid below it.
+    /// What the keyword ranking's scaled score counts in hybrid search (<see cref="HybridFusion.Fuse"/>).
+    /// With <see cref="SemanticWeight"/>, the best of the settings tried on the labelled set's
+    /// development half (retrieval benchmark): keyword scores, which weigh the query's terms by
+    /// rarity, lead; similarity orders what they leave close.
     /// </summary>
-    public int RrfK { get; set; } = 5;
+    public double KeywordWeight { get; set; } = 0.8;
 
-    /// <summary>How much a keyword rank counts in hybrid search (RRF adds <c>weight / (k + rank)</c>); see <see cref="RrfK"/>.</summary>
-    public double KeywordWeight { get; set; } = 1.0;
-
-    /// <summary>How much a semantic rank counts in hybrid search; see <see cref="RrfK"/>.</summary>
-    public double SemanticWeight { get; set; } = 0.25;
+    /// <summary>What the semantic ranking's scaled similarity counts in hybrid search; see <see cref="KeywordWeight"/>.</summary>
+    public double SemanticWeight { get; set; } = 0.2;
 
     /// <summary>
     /// Candidates taken from each ranking before fusing, which is also how deep paging reaches:

@@ -15,7 +15,7 @@ internal static class SearchServiceExtensions
     {
         var section = builder.Configuration.GetSection(SearchOptions.SectionName);
         builder.Services.AddOptions<SearchOptions>().Bind(section)
-            .Validate(o => o.RrfK > 0 && o.KeywordWeight > 0 && o.SemanticWeight > 0, $"{SearchOptions.SectionName}: RrfK, KeywordWeight and SemanticWeight must be positive.")
+            .Validate(o => o.KeywordWeight > 0 && o.SemanticWeight > 0, $"{SearchOptions.SectionName}: KeywordWeight and SemanticWeight must be positive.")
             .Validate(o => o.CandidateDepth > 0 && o.EfSearch > 0 && o.KeywordRankWindow >= o.CandidateDepth, $"{SearchOptions.SectionName}: CandidateDepth and EfSearch must be positive, KeywordRankWindow at least CandidateDepth.")
             .Validate(o => o.RerankDepth >= 2 && o.RerankDepth <= o.CandidateDepth && o.RerankTimeout > TimeSpan.Zero, $"{SearchOptions.SectionName}: RerankDepth must be between 2 and CandidateDepth, RerankTimeout positive.")
             .Validate(o => !o.RerankByDefault || builder.Configuration.GetConnectionString(ChatModelServiceExtensions.ConnectionName) is { Length: > 0 }, $"{SearchOptions.SectionName}:RerankByDefault needs a chat model (ConnectionStrings:{ChatModelServiceExtensions.ConnectionName}).")

@@ -9,14 +9,13 @@ namespace LexIntel.Benchmarks.Retrieval;
 /// <summary>
 /// Tunes hybrid search's fusion on the development half: each query's keyword and semantic
 /// rankings are read from the API as deep as hybrid search reads them, then fused here by the
-/// API's own <see cref="HybridFusion"/> for a grid of RRF constants and semantic weights, so every
-/// setting is scored without reindexing. The test half is only reported, for the best setting.
+/// API's own <see cref="HybridFusion"/> for a range of keyword weights (the semantic weight the
+/// rest of 1; only their ratio orders results), so every setting is scored without reindexing.
+/// The test half is only reported, for the best settings.
 /// </summary>
 internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet set)
 {
-    private static readonly int[] RrfKs = [5, 10, 20, 30, 60, 100];
-
-    private static readonly double[] SemanticWeights = [0.25, 0.5, 0.75, 1.0, 1.5];
+    private static readonly double[] KeywordWeights = [0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
     /// <summary>As deep as hybrid search reads each ranking.</summary>
     private static readonly int Depth = new SearchOptions().CandidateDepth;
@@ -38,16 +37,16 @@ internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet s
             return QueryScore.Of(r.Query, [.. top.Select(c => r.Pages[c.Id])]).Ndcg10;
         });
 
-        var grid = RrfKs.SelectMany(k => SemanticWeights.Select(w => new SearchOptions { RrfK = k, SemanticWeight = w }))
+        var grid = KeywordWeights.Select(w => new SearchOptions { KeywordWeight = w, SemanticWeight = 1 - w })
             .Select(settings => (Settings: settings, Development: Ndcg(settings, q => !set.IsTest(q))))
             .ToList();
         var configured = new SearchOptions();
         List<BenchmarkRow> rows =
         [
-            new("configured fusion, recomputed", $"{Ndcg(configured, set.IsTest):F3}", $"test-half hybrid nDCG@10 at k {configured.RrfK}, semantic weight {Describe(configured.SemanticWeight)} (development {Ndcg(configured, q => !set.IsTest(q)):F3}); the best of {grid.Count} settings on the development half:"),
+            new("configured fusion, recomputed", $"{Ndcg(configured, set.IsTest):F3}", $"test-half hybrid nDCG@10 at keyword weight {Describe(configured.KeywordWeight)}, semantic weight {Describe(configured.SemanticWeight)} (development {Ndcg(configured, q => !set.IsTest(q)):F3}); the best of {grid.Count} settings on the development half:"),
         ];
         rows.AddRange(grid.OrderByDescending(g => g.Development).Take(5).Select(g => new BenchmarkRow(
-            $"  k {g.Settings.RrfK}, semantic weight {Describe(g.Settings.SemanticWeight)}",
+            $"  keyword weight {Describe(g.Settings.KeywordWeight)}, semantic {Describe(g.Settings.SemanticWeight)}",
             $"{Ndcg(g.Settings, set.IsTest):F3}",
             $"test half; development {g.Development:F3}")));
         return rows;

@@ -92,6 +92,19 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
         Assert.Equal(result.Items.Select(h => h.Score.Value).OrderDescending(), result.Items.Select(h => h.Score.Value));
     }
 
+    [Fact]
+    public async Task Keyword_search_weighs_a_rare_term_above_a_common_one()
+    {
+        // Each report holds "water" four times, the memo "zygote" once: one term each, but the rare one says which passage is meant.
+        var reports = Enumerable.Range(1, 20).Select(i => ($"report-{i}.txt", (HttpContent)new StringContent($"Report {i}: the water rose. Water covered road {i}. Water everywhere, water again.")));
+        var (caseId, documents) = await Client.CreateCaseWithReadyDocumentsAsync("Rarity", Cancel, [.. reports, ("memo.txt", new StringContent("The expert mentioned a zygote once."))]);
+
+        var result = await SearchAsync(new { query = "zygote water", mode = "keyword", limit = 3 }, caseId);
+
+        Assert.Equal(documents["memo.txt"], result.Items[0].DocumentId);
+        Assert.Equal(3, result.Items.Count);
+    }
+
     private async Task<double> BestSimilarityAsync(string query, string document)
     {
         var result = await SearchAsync(new { query, mode = "semantic", limit = 1, filters = new { documentIds = new[] { Indexed.Documents[document] } } });
@@ -105,9 +118,31 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
 
         Assert.Equal("hybrid", result.Mode);
         var both = result.Items.First(hit => hit.Score.KeywordRank is not null && hit.Score.SemanticRank is not null);
+
+        // Each ranking's scores scaled to [0, 1] over its candidates: keyword by the best, similarity from the worst to the best.
+        var keyword = await RankingAsync("water rights Oklahoma", "keyword");
+        var similarities = (await RankingAsync("water rights Oklahoma", "semantic")).Select(h => h.Score.SemanticSimilarity!.Value).ToList();
         var defaults = new SearchOptions();
-        Assert.Equal((defaults.KeywordWeight / (defaults.RrfK + both.Score.KeywordRank!.Value)) + (defaults.SemanticWeight / (defaults.RrfK + both.Score.SemanticRank!.Value)), both.Score.Value, 9);
+        var expected = (defaults.KeywordWeight * both.Score.KeywordScore!.Value / keyword[0].Score.KeywordScore!.Value)
+            + (defaults.SemanticWeight * (both.Score.SemanticSimilarity!.Value - similarities.Min()) / (similarities.Max() - similarities.Min()));
+        Assert.Equal(expected, both.Score.Value, 9);
         Assert.Equal(result.Items.Select(h => h.Score.Value).OrderDescending(), result.Items.Select(h => h.Score.Value));
+    }
+
+    /// <summary>Every passage one mode ranks for <paramref name="query"/>, page after page: the candidates hybrid search fuses.</summary>
+    private async Task<List<SearchHit>> RankingAsync(string query, string mode)
+    {
+        var hits = new List<SearchHit>();
+        string? cursor = null;
+        do
+        {
+            var page = await SearchAsync(new { query, mode, group = "passage", limit = SearchApi.MaxLimit, cursor });
+            hits.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return hits;
     }
 
     [Fact]
