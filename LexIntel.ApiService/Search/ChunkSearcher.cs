@@ -231,10 +231,11 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         -- The query's terms: its phrases, and its words' lexemes but the legal stop words (all of
         -- them when nothing else is left); a passage matching any term is a candidate, and one
         -- holding an excluded word is not. Score: the terms held, each weighted by its rarity among
-        -- the searched passages (inverse passage frequency, so "Twombly" outweighs "standard"; the
-        -- weights average 1, so holding every term scores the number of terms), then cover
-        -- density (in [0, 1)). Frequencies are counted up to @rank_window per term; they are
-        -- skipped when enough passages hold every term, as all of those hold the same terms.
+        -- the pre-ranked passages (BM25's inverse document frequency over them, so "Twombly"
+        -- outweighs "standard"; the weights average 1, so holding every term scores the number of
+        -- terms), then cover density (in [0, 1)). Counted over the pre-ranked rows, whose terms
+        -- are checked anyway; over every searched passage, a common word would cost up to
+        -- @rank_window row reads.
         -- Ranking reads every ranked row's tsvector; a word in half the chunks of a huge case would
         -- be ranked row by row, so at most @rank_window matches are, first by the cheaper ts_rank
         -- (which grows with the terms held), then the best @prerank_depth by terms held and cover
@@ -272,30 +273,29 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
             WHERE (SELECT count(*) FROM holding_every) < @prerank_depth
               AND c."SearchVector" @@ q.tsq AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
             LIMIT @rank_window
-        ), frequency AS (
-            SELECT t.term, ln(1 + @rank_window::float8 / (1 + (
-                SELECT count(*) FROM (
-                    SELECT 1 FROM "DocumentChunks" c
-                    JOIN "Documents" d ON d."Id" = c."DocumentId"
-                    WHERE c."SearchVector" @@ t.term AND {Scope(query)}
-                    LIMIT @rank_window) holding))) AS rarity
-            FROM q CROSS JOIN unnest(q.terms) t(term)
-            WHERE (SELECT count(*) FROM holding_every) < @prerank_depth
-        ), weights AS (
-            SELECT term, rarity * count(*) OVER () / sum(rarity) OVER () AS weight FROM frequency
-        )
-        SELECT c."Id", c."DocumentId", c."PageStart",
-               (coalesce((SELECT sum(w.weight) FROM weights w WHERE c."SearchVector" @@ w.term), (SELECT count(*) FROM unnest(q.terms) t WHERE c."SearchVector" @@ t))
-                + ts_rank_cd(c."SearchVector", q.tsq, 32))::float8 AS score
-        FROM (
+        ), pool AS (
             SELECT w."Id"
             FROM (SELECT * FROM holding_every UNION SELECT * FROM holding_any) w
             ORDER BY w.quick DESC
             LIMIT @prerank_depth
-        ) r
-        JOIN "DocumentChunks" c ON c."Id" = r."Id"
-        CROSS JOIN q
-        ORDER BY score DESC, c."Id"
+        ), held AS (
+            SELECT c."Id", c."DocumentId", c."PageStart", ts_rank_cd(c."SearchVector", q.tsq, 32) AS density,
+                   ARRAY(SELECT c."SearchVector" @@ t FROM unnest(q.terms) WITH ORDINALITY u(t, n) ORDER BY n) AS holds
+            FROM pool r
+            JOIN "DocumentChunks" c ON c."Id" = r."Id"
+            CROSS JOIN q
+        ), rarity AS (
+            SELECT i, ln(1 + (count(*) - count(*) FILTER (WHERE h.holds[i]) + 0.5) / (count(*) FILTER (WHERE h.holds[i]) + 0.5)) AS rarity
+            FROM held h CROSS JOIN generate_subscripts((SELECT terms FROM q), 1) i
+            GROUP BY i
+        ), weights AS MATERIALIZED (
+            -- Materialized: inlined, the per-row lookup below would count the pool again for every row.
+            SELECT i, rarity * count(*) OVER () / sum(rarity) OVER () AS weight FROM rarity
+        )
+        SELECT h."Id", h."DocumentId", h."PageStart",
+               (coalesce((SELECT sum(w.weight) FROM weights w WHERE h.holds[w.i]), 0) + h.density)::float8 AS score
+        FROM held h
+        ORDER BY score DESC, h."Id"
         LIMIT @depth
         """;
 

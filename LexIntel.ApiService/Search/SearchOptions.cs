@@ -11,10 +11,10 @@ public sealed class SearchOptions
     /// development half (retrieval benchmark): keyword scores, which weigh the query's terms by
     /// rarity, lead; similarity orders what they leave close.
     /// </summary>
-    public double KeywordWeight { get; set; } = 0.8;
+    public double KeywordWeight { get; set; } = 0.75;
 
     /// <summary>What the semantic ranking's scaled similarity counts in hybrid search; see <see cref="KeywordWeight"/>.</summary>
-    public double SemanticWeight { get; set; } = 0.2;
+    public double SemanticWeight { get; set; } = 0.25;
 
     /// <summary>
     /// Candidates taken from each ranking before fusing, which is also how deep paging reaches:
