@@ -21,7 +21,8 @@ internal sealed class DocumentFailureRecorder(LexIntelDbContext db, ProgressFeed
         var now = time.GetUtcNow();
         var reason = failure.Reason.Length <= MaxReasonLength ? failure.Reason : failure.Reason[..(MaxReasonLength - 1)] + "…";
         var updated = await db.Documents
-            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber && d.Status != ProcessingStatus.Ready)
+            .Where(DocumentStages.OfJobRun(job))
+            .Where(d => d.Status != ProcessingStatus.Ready)
             .ExecuteUpdateAsync(
                 set => set
                     .SetProperty(d => d.Status, ProcessingStatus.Failed)

@@ -19,8 +19,7 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
     {
         var status = step.Status;
         var now = time.GetUtcNow();
-        var moved = await db.Documents
-            .Where(IsCurrentRun(job))
+        var moved = await CurrentRun(db.Documents, job)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, status).SetProperty(d => d.UpdatedAt, now), cancellationToken);
         if (moved == 0)
         {
@@ -63,7 +62,7 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
     public async Task RestoreFinalEventAsync(JobMessage job, CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking()
-            .Where(d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber)
+            .Where(OfJobRun(job))
             .Select(d => new { d.Status, d.FailureCode, d.FailureReason, d.UpdatedAt })
             .SingleOrDefaultAsync(cancellationToken);
         switch (document?.Status)
@@ -79,15 +78,20 @@ internal sealed class DocumentStages(LexIntelDbContext db, ProgressFeed progress
 
     /// <summary>The job's document when its run is current and unfinished; null when the job has nothing left to do.</summary>
     public Task<Document?> CurrentRunAsync(JobMessage job, CancellationToken cancellationToken) =>
-        db.Documents.AsNoTracking().SingleOrDefaultAsync(IsCurrentRun(job), cancellationToken);
+        CurrentRun(db.Documents.AsNoTracking(), job).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The job's document while the job's run is its current one and unfinished (not reprocessed,
-    /// deleted, ready or failed). The worker's context sees every tenant, so the document must also
-    /// be of the job's tenant and case: a job naming another's document does nothing, and progress
-    /// reaches only the feed of the case the document is in.
+    /// deleted, ready or failed); see <see cref="OfJobRun"/>.
     /// </summary>
-    public static Expression<Func<Document, bool>> IsCurrentRun(JobMessage job) =>
-        d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber
-            && !DocumentPipeline.FinalStatuses.Contains(d.Status);
+    public static IQueryable<Document> CurrentRun(IQueryable<Document> documents, JobMessage job) =>
+        documents.Where(OfJobRun(job)).Where(d => !DocumentPipeline.FinalStatuses.Contains(d.Status));
+
+    /// <summary>
+    /// The job's document at the job's run, finished or not. The worker's context sees every tenant,
+    /// so the document must also be of the job's tenant and case: a job naming another's document
+    /// does nothing, and progress reaches only the feed of the case the document is in.
+    /// </summary>
+    public static Expression<Func<Document, bool>> OfJobRun(JobMessage job) =>
+        d => d.Id == job.DocumentId && d.TenantId == job.TenantId && d.CaseId == job.CaseId && d.RunNumber == job.RunNumber;
 }

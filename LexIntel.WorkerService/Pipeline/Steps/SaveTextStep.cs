@@ -82,8 +82,7 @@ internal sealed class SaveTextStep(LexIntelDbContext db, TimeProvider time) : ID
                 context.DocumentPages.AddRange(pages);
                 await context.SaveChangesAsync(ct);
 
-                var current = await context.Documents
-                    .Where(DocumentStages.IsCurrentRun(run.Job))
+                var current = await DocumentStages.CurrentRun(context.Documents, run.Job)
                     .ExecuteUpdateAsync(
                         set => set
                             .SetProperty(d => d.PageCount, pageCount)
