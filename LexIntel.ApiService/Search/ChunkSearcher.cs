@@ -285,9 +285,11 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
             JOIN "DocumentChunks" c ON c."Id" = r."Id"
             CROSS JOIN q
         ), rarity AS (
-            SELECT i, ln(1 + (count(*) - count(*) FILTER (WHERE h.holds[i]) + 0.5) / (count(*) FILTER (WHERE h.holds[i]) + 0.5)) AS rarity
-            FROM held h CROSS JOIN generate_subscripts((SELECT terms FROM q), 1) i
-            GROUP BY i
+            SELECT i, ln(1 + (pooled - holding + 0.5) / (holding + 0.5)) AS rarity
+            FROM (
+                SELECT i, count(*) AS pooled, count(*) FILTER (WHERE h.holds[i]) AS holding
+                FROM held h CROSS JOIN generate_subscripts((SELECT terms FROM q), 1) i
+                GROUP BY i) counts
         ), weights AS MATERIALIZED (
             -- Materialized: inlined, the per-row lookup below would count the pool again for every row.
             SELECT i, rarity * count(*) OVER () / sum(rarity) OVER () AS weight FROM rarity

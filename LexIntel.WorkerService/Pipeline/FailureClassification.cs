@@ -62,6 +62,7 @@ internal static class FailureClassification
         RequestFailedException blob => blob.Status is 0 or 408 or 429 or >= 500,
         _ => false,
     };
+
     private static IEnumerable<Exception> Causes(Exception error)
     {
         for (Exception? cause = error; cause is not null; cause = cause.InnerException)
