@@ -49,7 +49,10 @@ internal static class WorkerServiceExtensions
         builder.Services.AddScoped<IJobFailureRecorder, DocumentFailureRecorder>();
 
         builder.AddTextExtraction();
-        builder.Services.AddOptions<ChunkingOptions>().Bind(builder.Configuration.GetSection(ChunkingOptions.SectionName));
+        builder.Services.AddOptions<ChunkingOptions>()
+            .Bind(builder.Configuration.GetSection(ChunkingOptions.SectionName))
+            .Validate(o => o.WindowTokens == 0 || (o.WindowTokens < o.MaxTokens && o.WindowOverlapTokens >= 0 && o.WindowOverlapTokens < o.WindowTokens), $"{ChunkingOptions.SectionName}:WindowTokens must be 0 (no windows) or fewer than MaxTokens, and WindowOverlapTokens fewer than WindowTokens.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<TextChunker>();
         builder.Services.AddSingleton<ICitationExtractor, CitationExtractor>();
 

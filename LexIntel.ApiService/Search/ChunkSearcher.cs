@@ -13,7 +13,8 @@ namespace LexIntel.ApiService.Search;
 
 /// <summary>
 /// Finds a tenant's passages by full-text rank (the query's terms held, weighted by rarity, then
-/// <c>ts_rank_cd</c>), by embedding similarity (pgvector HNSW), or both: each ranking takes its top
+/// <c>ts_rank_cd</c>), by embedding similarity (pgvector HNSW, a passage's own vector or its
+/// nearest window's), or both: each ranking takes its top
 /// candidates and <see cref="HybridFusion"/> adds their scaled scores. In hybrid mode the two
 /// rankings run at once on two connections, so a search waits for the slower one, not for both;
 /// one more statement then reads the page's passages, highlights and citations.
@@ -301,13 +302,29 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         LIMIT @depth
         """;
 
-    // relaxed_order lets a filtered HNSW scan go on until it has enough rows.
+    // A passage is as near as its own vector or its nearest window (PassageWindow): two HNSW scans,
+    // each in relaxed order, which lets a filtered scan go on until it has enough rows.
     private static string SemanticSql(SearchQuery query) => $"""
-        SELECT c."Id", c."DocumentId", c."PageStart", (c."Embedding" <=> @embedding::vector)::float8 AS distance
-        FROM "DocumentChunks" c
-        JOIN "Documents" d ON d."Id" = c."DocumentId"
-        WHERE c."Embedding" IS NOT NULL AND {Scope(query)}
-        ORDER BY c."Embedding" <=> @embedding::vector
+        WITH nearest AS (
+            (SELECT c."Id", c."DocumentId", c."PageStart", c."Embedding" <=> @embedding::vector AS distance
+             FROM "DocumentChunks" c
+             JOIN "Documents" d ON d."Id" = c."DocumentId"
+             WHERE c."Embedding" IS NOT NULL AND {Scope(query)}
+             ORDER BY c."Embedding" <=> @embedding::vector
+             LIMIT @depth)
+            UNION ALL
+            (SELECT c."Id", c."DocumentId", c."PageStart", w."Embedding" <=> @embedding::vector
+             FROM "PassageWindows" w
+             JOIN "DocumentChunks" c ON c."Id" = w."ChunkId"
+             JOIN "Documents" d ON d."Id" = c."DocumentId"
+             WHERE {Scope(query)}
+             ORDER BY w."Embedding" <=> @embedding::vector
+             LIMIT @depth)
+        )
+        SELECT "Id", "DocumentId", "PageStart", min(distance)::float8 AS distance
+        FROM nearest
+        GROUP BY "Id", "DocumentId", "PageStart"
+        ORDER BY distance
         LIMIT @depth
         """;
 

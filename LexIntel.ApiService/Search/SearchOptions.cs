@@ -9,12 +9,12 @@ public sealed class SearchOptions
     /// What the keyword ranking's scaled score counts in hybrid search (<see cref="HybridFusion.Fuse"/>).
     /// With <see cref="SemanticWeight"/>, the best of the settings tried on the labelled set's
     /// development half (retrieval benchmark): keyword scores, which weigh the query's terms by
-    /// rarity, lead; similarity orders what they leave close.
+    /// rarity, lead; similarity, by a passage's best window too, orders what they leave close.
     /// </summary>
-    public double KeywordWeight { get; set; } = 0.75;
+    public double KeywordWeight { get; set; } = 0.6;
 
     /// <summary>What the semantic ranking's scaled similarity counts in hybrid search; see <see cref="KeywordWeight"/>.</summary>
-    public double SemanticWeight { get; set; } = 0.25;
+    public double SemanticWeight { get; set; } = 0.4;
 
     /// <summary>
     /// Candidates taken from each ranking before fusing, which is also how deep paging reaches:

@@ -36,7 +36,7 @@ internal sealed class IngestScenario : IBenchmarkScenario
 
         var passes = new List<Pass>();
         var modelRuns = new List<double>();
-        List<string> texts = [];
+        List<string[]> texts = [];
         for (var pair = 0; pair < Pairs; pair++)
         {
             passes.Add(await RunPassAsync(client, files, cancellationToken));

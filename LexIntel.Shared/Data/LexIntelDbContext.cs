@@ -29,6 +29,8 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
 
     public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
 
+    public DbSet<PassageWindow> PassageWindows => Set<PassageWindow>();
+
     public DbSet<DocumentPage> DocumentPages => Set<DocumentPage>();
 
     public DbSet<Citation> Citations => Set<Citation>();
@@ -74,6 +76,7 @@ public sealed class LexIntelDbContext(DbContextOptions<LexIntelDbContext> option
         Confine<ApiKey>(modelBuilder, k => k.TenantId == BoundTenantId);
         Confine<CaseMember>(modelBuilder, m => Cases.Any(c => c.Id == m.CaseId));
         Confine<DocumentChunk>(modelBuilder, c => Documents.Any(d => d.Id == c.DocumentId));
+        Confine<PassageWindow>(modelBuilder, w => DocumentChunks.Any(c => c.Id == w.ChunkId));
         Confine<Citation>(modelBuilder, c => Documents.Any(d => d.Id == c.DocumentId));
         Confine<ConversationTurn>(modelBuilder, t => Conversations.Any(c => c.Id == t.ConversationId));
     }

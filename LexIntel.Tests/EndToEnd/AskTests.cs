@@ -19,9 +19,6 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IndexedCaseTe
         IndexedCase.CourtDocument("missouri.pdf"),
     ]);
 
-    private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
-        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await Fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
-
     private async Task<AskResponse> AskAsync(object request)
     {
         using var response = await Client.PostAsJsonAsync($"/api/cases/{Indexed.Case}/ask", request, Cancel);
@@ -41,7 +38,7 @@ public sealed partial class AskTests(LexIntelAppFixture fixture) : IndexedCaseTe
         var cited = ApiService.Ask.ReferenceIntegrity.CitedIn(answer.Answer);
         Assert.NotEmpty(cited);
         Assert.Equal(cited.Order(), answer.References.Select(r => r.Number).Order());
-        await using var db = await OpenDatabaseAsync();
+        await using var db = await Fixture.OpenDatabaseAsync();
         foreach (var reference in answer.References)
         {
             Assert.Equal("missouri.pdf", reference.DocumentName);

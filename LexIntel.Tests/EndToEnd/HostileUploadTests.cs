@@ -61,7 +61,7 @@ public sealed class HostileUploadTests(LexIntelAppFixture fixture)
             "the e-mail has 1,000 attachments, more than the 100 processed in one e-mail (LexIntel:Extraction:MaxAttachments); the first 100 were added as documents; upload the others on their own",
             finished["exhibits.eml"].FailureReason);
 
-        await using var db = await OpenDatabaseAsync();
+        await using var db = await fixture.OpenDatabaseAsync();
         var attachments = await db.Documents.AsNoTracking().Where(d => d.ParentDocumentId == documents["exhibits.eml"]).ToListAsync(Cancel);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => $"exhibit-{i}.bin").Order(), attachments.Select(d => d.OriginalFileName).Order());
         Assert.All(attachments, a => Assert.Equal("unsupported_type", a.FailureCode));
@@ -84,7 +84,7 @@ public sealed class HostileUploadTests(LexIntelAppFixture fixture)
 
         // Each level is a document whose attachment becomes the next, down to the limit (8).
         var levels = new List<DocumentResponse> { await client.WaitUntilFinishedAsync(top, Cancel) };
-        await using var db = await OpenDatabaseAsync();
+        await using var db = await fixture.OpenDatabaseAsync();
         for (var parent = top; await db.Documents.AsNoTracking().Where(d => d.ParentDocumentId == parent).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(Cancel) is { } child; parent = child)
         {
             levels.Add(await client.WaitUntilFinishedAsync(child, Cancel));
@@ -101,7 +101,7 @@ public sealed class HostileUploadTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_job_whose_runs_die_with_their_workers_fails_its_document_as_worker_crashed()
     {
-        await using var db = await OpenDatabaseAsync();
+        await using var db = await fixture.OpenDatabaseAsync();
         var rows = await TenantRows.SeedAsync(db, Cancel);
         await db.Documents.Where(d => d.Id == rows.DocumentId).ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, ProcessingStatus.Extracting), Cancel);
         await using var redis = await ConnectionMultiplexer.ConnectAsync((await fixture.App.GetConnectionStringAsync("redis", Cancel))!);
@@ -135,7 +135,4 @@ public sealed class HostileUploadTests(LexIntelAppFixture fixture)
         Assert.True(last.Final);
         Assert.Equal(JobFailure.WorkerCrashedCode, last.FailureCode);
     }
-
-    private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
-        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync(LexIntelDbContext.ConnectionName, Cancel), o => o.UseVector()).Options);
 }

@@ -19,9 +19,6 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
 
     private static ByteArrayContent CorpusFile(string name) => new(File.ReadAllBytes(TestData.CourtDocument(name)));
 
-    private async Task<LexIntelDbContext> OpenDatabaseAsync() =>
-        new(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
-
     [Fact]
     public async Task Filings_whose_text_once_held_a_nul_or_a_run_over_the_models_window_become_ready()
     {
@@ -82,7 +79,7 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal((2, true), (opinion.OcrPages, opinion.ExtractedByOcr));
         Assert.Equal((0, false), (results["word-docx.docx"].OcrPages, results["word-docx.docx"].ExtractedByOcr));
 
-        await using var db = await OpenDatabaseAsync();
+        await using var db = await fixture.OpenDatabaseAsync();
         var scanChunks = await db.DocumentChunks.AsNoTracking().Where(c => c.DocumentId == scan.Id).OrderBy(c => c.Ordinal).ToListAsync(Cancel);
         Assert.StartsWith("(Slip Opinion) OCTOBER TERM, 2012", scanChunks[0].Text, StringComparison.Ordinal);
 
@@ -100,6 +97,22 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
             Assert.NotNull(c.Embedding);
             Assert.Equal(384, c.Embedding!.ToArray().Length);
             Assert.InRange(c.PageStart, 1, c.PageEnd);
+        });
+
+        // Passages longer than a window are embedded by windows too, numbered from 0, each a part of its passage.
+        var windows = (await db.PassageWindows.AsNoTracking().Where(w => w.Chunk!.DocumentId == opinion.Id).ToListAsync(Cancel)).ToLookup(w => w.ChunkId);
+        var texts = chunks.ToDictionary(c => c.Id, c => c.Text);
+        Assert.InRange(windows.Count, chunks.Count / 2, chunks.Count);
+        Assert.All(windows, passage =>
+        {
+            Assert.Equal(Enumerable.Range(0, passage.Count()), passage.Select(w => w.Ordinal).Order());
+            Assert.InRange(passage.Count(), 2, 4);
+            Assert.All(passage, w =>
+            {
+                Assert.InRange(w.CharStart, 0, w.CharEnd - 1);
+                Assert.InRange(w.CharEnd, w.CharStart + 1, texts[w.ChunkId].Length);
+                Assert.Equal(384, w.Embedding.ToArray().Length);
+            });
         });
 
         // Every page with text is in some chunk; the last two pages are the appendix's maps, whose
@@ -268,13 +281,18 @@ public sealed class IngestionTests(LexIntelAppFixture fixture)
         Assert.Equal("ready", second.Status);
         Assert.Equal(first.ChunkCount, second.ChunkCount);
         Assert.Equal(first.CitationCount, second.CitationCount);
+        await using var db = await fixture.OpenDatabaseAsync();
+        var windows = await db.PassageWindows.Where(w => w.Chunk!.DocumentId == id).Select(w => new { w.ChunkId, w.Ordinal }).ToListAsync(Cancel);
+        Assert.NotEmpty(windows);
+        Assert.All(windows.GroupBy(w => w.ChunkId), passage => Assert.Equal(Enumerable.Range(0, passage.Count()), passage.Select(w => w.Ordinal).Order()));
+        var windowed = windows.Select(w => w.ChunkId).Distinct().ToList();
 
         using var deleted = await client.DeleteAsync($"/api/documents/{id}", Cancel);
         using var gone = await client.GetAsync($"/api/documents/{id}", Cancel);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-        await using var db = await OpenDatabaseAsync();
         Assert.False(await db.DocumentChunks.AnyAsync(c => c.DocumentId == id, Cancel));
+        Assert.False(await db.PassageWindows.AnyAsync(w => windowed.Contains(w.ChunkId), Cancel));
     }
 
     [Fact]

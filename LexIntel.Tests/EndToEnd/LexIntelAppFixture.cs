@@ -2,8 +2,10 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Azure.Storage.Blobs;
 using LexIntel.ApiService.Identity;
+using LexIntel.Shared.Data;
 using LexIntel.Shared.Storage;
 using LexIntel.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.Tests.EndToEnd;
 
@@ -55,6 +57,11 @@ public sealed class LexIntelAppFixture : IAsyncLifetime
     public async Task<BlobContainerClient> OpenBlobContainerAsync() =>
         new BlobServiceClient(await App.GetConnectionStringAsync("blobs", TestContext.Current.CancellationToken))
             .GetBlobContainerClient(StorageOptions.DefaultContainer);
+
+    /// <summary>The app's database with no tenant bound, so a test sees every tenant's rows.</summary>
+    public async Task<LexIntelDbContext> OpenDatabaseAsync() =>
+        new(new DbContextOptionsBuilder<LexIntelDbContext>()
+            .UseNpgsql(await App.GetConnectionStringAsync(LexIntelDbContext.ConnectionName, TestContext.Current.CancellationToken), o => o.UseVector()).Options);
 
     public async ValueTask DisposeAsync()
     {

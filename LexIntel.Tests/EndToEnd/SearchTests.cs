@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using LexIntel.ApiService.Search;
+using LexIntel.Shared.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.Tests.EndToEnd;
 
@@ -103,6 +105,32 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
 
         Assert.Equal(documents["memo.txt"], result.Items[0].DocumentId);
         Assert.Equal(3, result.Items.Count);
+    }
+
+    [Fact]
+    public async Task Semantic_search_finds_a_passage_by_its_nearest_window()
+    {
+        const string Question = "was her guilty plea voluntary or did her lawyer pressure her into it";
+        var (caseId, documents) = await Client.CreateCaseWithReadyDocumentsAsync("Windows", Cancel, ("memo.txt", new StringContent("The hearing was moved to Tuesday morning.")));
+        var unrelated = Assert.Single((await SearchAsync(new { query = Question, mode = "semantic", limit = 1 }, caseId)).Items);
+        var answer = (await SearchAsync(new { query = Question, mode = "semantic", limit = 1, filters = new { documentIds = new[] { Indexed.Documents["missouri.pdf"] } } })).Items[0];
+        Assert.True(answer.Score.SemanticSimilarity > unrelated.Score.SemanticSimilarity + 0.05, $"{answer.Score.SemanticSimilarity} vs {unrelated.Score.SemanticSimilarity}");
+
+        // The memo, too short for windows of its own, is given the answering passage's vectors (its
+        // own and its windows') as windows: it is now exactly as near as that passage.
+        await using (var db = await Fixture.OpenDatabaseAsync())
+        {
+            var memo = await db.DocumentChunks.Where(c => c.DocumentId == documents["memo.txt"]).Select(c => c.Id).SingleAsync(Cancel);
+            Assert.False(await db.PassageWindows.AnyAsync(w => w.ChunkId == memo, Cancel));
+            var vectors = await db.PassageWindows.Where(w => w.ChunkId == answer.ChunkId).Select(w => w.Embedding).ToListAsync(Cancel);
+            vectors.Add((await db.DocumentChunks.Where(c => c.Id == answer.ChunkId).Select(c => c.Embedding).SingleAsync(Cancel))!);
+            db.PassageWindows.AddRange(vectors.Select((vector, ordinal) => new PassageWindow { ChunkId = memo, Ordinal = ordinal, CharStart = 0, CharEnd = 4, Embedding = vector }));
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var found = Assert.Single((await SearchAsync(new { query = Question, mode = "semantic", limit = 1 }, caseId)).Items);
+        Assert.Equal(unrelated.ChunkId, found.ChunkId);
+        Assert.Equal(answer.Score.SemanticSimilarity!.Value, found.Score.SemanticSimilarity!.Value, 1e-5);
     }
 
     private async Task<double> BestSimilarityAsync(string query, string document)

@@ -10,7 +10,7 @@ namespace LexIntel.WorkerService.Chunking;
 /// that end, where possible, at a paragraph or sentence end, each repeating about
 /// <see cref="ChunkingOptions.OverlapTokens"/> tokens of the one before, starting at a sentence.
 /// Token counts are exact: BERT splits on whitespace before word pieces, so a text's tokens are
-/// the sum of its words' tokens.
+/// the sum of its words' tokens. Passages are cut into smaller windows the same way.
 /// </summary>
 public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingOptions> options)
 {
@@ -23,17 +23,45 @@ public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingO
 
     public IReadOnlyList<TextChunk> Chunk(DocumentText document)
     {
-        var text = document.Text;
         var settings = options.Value;
-        var max = Math.Min(settings.MaxTokens, tokens.MaxTokens - 2);
-        var (words, prefix) = Words(text, max);
-        if (words.Length == 0)
+        var text = document.Text;
+        return [.. Spans(text, settings.MaxTokens, settings.OverlapTokens).Select((span, ordinal) => new TextChunk(
+            ordinal,
+            text[span.Start..span.End],
+            document.PageAt(span.Start),
+            document.PageAt(span.End - 1),
+            span.Start,
+            span.End,
+            span.Tokens))];
+    }
+
+    /// <summary>
+    /// The windows of a passage that each get an embedding of their own (<see cref="ChunkingOptions.WindowTokens"/>,
+    /// cut like passages); none when the passage fits in one window, whose embedding is the passage's own.
+    /// </summary>
+    public IReadOnlyList<TextSpan> Windows(string passage)
+    {
+        var settings = options.Value;
+        if (settings.WindowTokens == 0)
         {
             return [];
         }
 
+        var windows = Spans(passage, settings.WindowTokens, settings.WindowOverlapTokens);
+        return windows.Count > 1 ? windows : [];
+    }
+
+    private List<TextSpan> Spans(string text, int maxTokens, int overlapTokens)
+    {
+        var max = Math.Min(maxTokens, tokens.MaxTokens - 2);
+        var (words, prefix) = Words(text, max);
+        var spans = new List<TextSpan>();
+        if (words.Length == 0)
+        {
+            return spans;
+        }
+
         var breaks = BreaksAfter(text, words);
-        var chunks = new List<TextChunk>();
         var start = 0;
         while (true)
         {
@@ -43,22 +71,13 @@ public sealed partial class TextChunker(ITokenCounter tokens, IOptions<ChunkingO
                 end = PreferredEnd(breaks, prefix, start, end);
             }
 
-            var (charStart, charEnd) = (words[start].Start, words[end].End);
-            chunks.Add(new TextChunk(
-                chunks.Count,
-                text[charStart..charEnd],
-                document.PageAt(charStart),
-                document.PageAt(charEnd - 1),
-                charStart,
-                charEnd,
-                prefix[end + 1] - prefix[start]));
-
+            spans.Add(new TextSpan(words[start].Start, words[end].End, prefix[end + 1] - prefix[start]));
             if (end == words.Length - 1)
             {
-                return chunks;
+                return spans;
             }
 
-            start = OverlapStart(breaks, prefix, start, end, settings.OverlapTokens);
+            start = OverlapStart(breaks, prefix, start, end, overlapTokens);
         }
     }
 

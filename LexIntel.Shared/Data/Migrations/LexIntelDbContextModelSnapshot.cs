@@ -542,6 +542,34 @@ namespace LexIntel.Shared.Data.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.PassageWindow", b =>
+                {
+                    b.Property<Guid>("ChunkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CharEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CharStart")
+                        .HasColumnType("integer");
+
+                    b.Property<Vector>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("vector(384)");
+
+                    b.HasKey("ChunkId", "Ordinal");
+
+                    b.HasIndex("Embedding");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
+
+                    b.ToTable("PassageWindows");
+                });
+
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -674,6 +702,17 @@ namespace LexIntel.Shared.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("LexIntel.Shared.Data.Entities.PassageWindow", b =>
+                {
+                    b.HasOne("LexIntel.Shared.Data.Entities.DocumentChunk", "Chunk")
+                        .WithMany()
+                        .HasForeignKey("ChunkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Chunk");
                 });
 
             modelBuilder.Entity("LexIntel.Shared.Data.Entities.Case", b =>

@@ -10,7 +10,7 @@ namespace LexIntel.Tests.Unit.Chunking;
 [Tier(TestTier.Unit)]
 public sealed class TextChunkerTests(ArcticEmbedModelFixture model) : IClassFixture<ArcticEmbedModelFixture>
 {
-    private static readonly ChunkingOptions Options = new() { MaxTokens = 400, OverlapTokens = 60 };
+    private static readonly ChunkingOptions Options = new() { MaxTokens = 400, OverlapTokens = 60, WindowTokens = 150, WindowOverlapTokens = 25 };
 
     private TextChunker Chunker => new(model.Model, Microsoft.Extensions.Options.Options.Create(Options));
 
@@ -103,5 +103,40 @@ public sealed class TextChunkerTests(ArcticEmbedModelFixture model) : IClassFixt
         Assert.True(chunks.Count > 1);
         Assert.All(chunks, c => Assert.InRange(c.TokenCount, 1, Options.MaxTokens));
         Assert.EndsWith("word1999", chunks[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_passages_windows_cover_it_within_the_window_limit()
+    {
+        var chunks = Chunker.Chunk(SlipOpinion());
+        var passage = chunks.First(c => c.TokenCount > 2 * Options.WindowTokens).Text;
+
+        var windows = Chunker.Windows(passage);
+
+        Assert.InRange(windows.Count, 3, 5);
+        Assert.Equal(0, windows[0].Start);
+        Assert.Equal(passage.TrimEnd().Length, windows[^1].End);
+        Assert.All(windows, w =>
+        {
+            Assert.InRange(w.Tokens, 1, Options.WindowTokens);
+            Assert.Equal(model.Model.CountTokens(passage[w.Start..w.End]), w.Tokens);
+        });
+        foreach (var (previous, next) in windows.Zip(windows.Skip(1)))
+        {
+            Assert.InRange(next.Start, previous.Start + 1, previous.End);
+            Assert.InRange(model.Model.CountTokens(passage[next.Start..previous.End]), 0, Options.WindowOverlapTokens);
+        }
+    }
+
+    [Fact]
+    public void A_passage_that_fits_in_one_window_has_none_of_its_own()
+    {
+        var chunks = Chunker.Chunk(SlipOpinion());
+        var passage = chunks.First(c => c.TokenCount > Options.WindowTokens).Text;
+        var off = new TextChunker(model.Model, Microsoft.Extensions.Options.Options.Create(new ChunkingOptions { WindowTokens = 0 }));
+
+        Assert.Empty(Chunker.Windows("The motion is denied."));
+        Assert.Empty(off.Windows(passage));
+        Assert.NotEmpty(Chunker.Windows(passage));
     }
 }

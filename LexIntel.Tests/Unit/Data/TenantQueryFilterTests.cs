@@ -48,6 +48,7 @@ public sealed partial class TenantQueryFilterTests
         Assert.Equal(db.CaseMembers.IgnoreQueryFilters().ToQueryString(), db.CaseMembers.ToQueryString());
         Assert.Equal(db.Documents.IgnoreQueryFilters().ToQueryString(), db.Documents.ToQueryString());
         Assert.Equal(db.DocumentChunks.IgnoreQueryFilters().ToQueryString(), db.DocumentChunks.ToQueryString());
+        Assert.Equal(db.PassageWindows.IgnoreQueryFilters().ToQueryString(), db.PassageWindows.ToQueryString());
         Assert.Equal(db.Citations.IgnoreQueryFilters().ToQueryString(), db.Citations.ToQueryString());
         Assert.Equal(db.Conversations.IgnoreQueryFilters().ToQueryString(), db.Conversations.ToQueryString());
         Assert.Equal(db.ConversationTurns.IgnoreQueryFilters().ToQueryString(), db.ConversationTurns.ToQueryString());
