@@ -242,6 +242,13 @@ public sealed partial class WebAppTests(LexIntelAppFixture fixture)
         var texts = await hits.Locator(".snippet").AllTextContentsAsync();
         Assert.Equal(texts.Count, texts.Distinct().Count());
 
+        // One hit per document: the opinion's many pages and the colleague's memo, once each.
+        await page.GetByText("Filters").ClickAsync();
+        await page.GetByLabel("Show").SelectOptionAsync("document");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(hits).ToHaveCountAsync(2);
+        Assert.Equal(["colleague.txt", "opinion.pdf"], (await hits.Locator(".hit-source a:first-child").AllTextContentsAsync()).Order());
+
         // A member (an editor of the open case) is offered uploads, but not what only owners may do.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in as member" }).ClickAsync();

@@ -14,12 +14,18 @@ const contentTypes = [
   ['text/html', 'HTML'], ['text/plain', 'Text'], ['message/rfc822', 'E-mail'],
 ];
 
+// The API's grouping (SearchGrouping): one hit per page by default, so a long page's passages do not crowd out the rest.
+const groupings = [
+  ['page', 'Best passage of each page'], ['document', 'Best passage of each document'], ['passage', 'Every passage'],
+];
+
 export async function renderSearch(content, { caseItem, signal }) {
   const query = h('input', { type: 'search', id: 'search-query', name: 'query', required: true, maxlength: 1000, placeholder: '"qualified immunity" 42 U.S.C. § 1983' });
   const cites = h('input', { id: 'search-cites', name: 'cites', placeholder: '410 U.S. 113' });
   const type = h('select', { id: 'search-type', name: 'type' }, contentTypes.map(([value, label]) => h('option', { value }, label)));
   const from = h('input', { type: 'date', id: 'search-from', name: 'from' });
   const before = h('input', { type: 'date', id: 'search-before', name: 'before' });
+  const group = h('select', { id: 'search-group', name: 'group' }, groupings.map(([value, label]) => h('option', { value }, label)));
   const results = h('ol', { class: 'hits', 'aria-label': 'Results' });
   const status = h('p', { class: 'muted', role: 'status' });
   const more = h('button', { type: 'button', hidden: true }, 'More results');
@@ -37,7 +43,8 @@ export async function renderSearch(content, { caseItem, signal }) {
         h('label', { for: 'search-cites' }, 'Cites'), cites,
         h('label', { for: 'search-type' }, 'Type'), type,
         h('label', { for: 'search-from' }, 'Uploaded from'), from,
-        h('label', { for: 'search-before' }, 'Uploaded before'), before)));
+        h('label', { for: 'search-before' }, 'Uploaded before'), before,
+        h('label', { for: 'search-group' }, 'Show'), group)));
   show(content, form, status, results, more);
 
   let request = null;
@@ -58,7 +65,7 @@ export async function renderSearch(content, { caseItem, signal }) {
       uploadedFrom: from.value ? new Date(`${from.value}T00:00:00`).toISOString() : undefined,
       uploadedBefore: before.value ? new Date(`${before.value}T00:00:00`).toISOString() : undefined,
     };
-    request = { query: query.value, mode: form.elements.mode.value, limit: 10, filters };
+    request = { query: query.value, mode: form.elements.mode.value, group: group.value, limit: 10, filters };
     results.replaceChildren();
     await run(null);
   });
