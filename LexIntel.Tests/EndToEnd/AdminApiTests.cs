@@ -125,8 +125,7 @@ public sealed class AdminApiTests(LexIntelAppFixture fixture)
     /// </summary>
     private async Task<List<QueueStats>> WaitUntilIdleAsync(HttpClient client)
     {
-        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
-            .UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+        await using var db = await fixture.OpenDatabaseAsync();
         List<QueueStats> queues = [];
         await Eventually.HoldsAsync(
             async () =>

@@ -37,7 +37,7 @@ public sealed class CitationsApiTests(LexIntelAppFixture fixture) : IndexedCaseT
         var occurrence = Assert.Single(russello.Occurrences);
         Assert.Equal("464 U. S. 16", occurrence.RawText);
         Assert.Equal("23", occurrence.Pin);
-        await using (var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>().UseNpgsql(await Fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options))
+        await using (var db = await Fixture.OpenDatabaseAsync())
         {
             // The passage an occurrence links to is the one its text starts in, on its page.
             var passage = await db.DocumentChunks.AsNoTracking().SingleAsync(c => c.Id == occurrence.ChunkId, Cancel);

@@ -24,8 +24,7 @@ public sealed class DocumentFailureRecorderTests(LexIntelAppFixture fixture)
         using var client = await fixture.CreateTenantClientAsync(tenant);
         var caseId = (await (await client.PostAsJsonAsync("/api/cases", new { name = "Failures" }, Cancel)).Content.ReadFromJsonAsync<CaseIdDto>(Cancel))!.Id;
 
-        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
-            .UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+        await using var db = await fixture.OpenDatabaseAsync();
         var now = DateTimeOffset.UtcNow;
         var document = new Document
         {

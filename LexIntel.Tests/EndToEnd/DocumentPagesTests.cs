@@ -38,8 +38,7 @@ public sealed class DocumentPagesTests(LexIntelAppFixture fixture)
         Assert.Contains("Case 3:18-cv-00572-WHA Document 161 Filed 11/27/18 Page 2 of 21", pages.Pages[1].Furniture);
         Assert.Contains("APPLE’S REPLY IN SUPPORT OF ITS MOTION TO DISMISS", pages.Pages[4].Furniture);
 
-        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
-            .UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+        await using var db = await fixture.OpenDatabaseAsync();
         var chunks = await db.DocumentChunks.AsNoTracking().Where(c => c.DocumentId == documentId).Select(c => c.Text).ToListAsync(Cancel);
         Assert.NotEmpty(chunks);
         Assert.All(chunks, c => Assert.DoesNotContain("Document 161", c, StringComparison.Ordinal));

@@ -30,8 +30,7 @@ public sealed class FinalEventRestoreTests(LexIntelAppFixture fixture)
         using var client = await fixture.CreateTenantClientAsync(tenant);
         var caseId = (await (await client.PostAsJsonAsync("/api/cases", new { name = "Lost events" }, Cancel)).Content.ReadFromJsonAsync<CaseIdDto>(Cancel))!.Id;
 
-        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
-            .UseNpgsql(await fixture.App.GetConnectionStringAsync("lexintel", Cancel), o => o.UseVector()).Options);
+        await using var db = await fixture.OpenDatabaseAsync();
         var ready = AddDocument(db, tenant, caseId, ProcessingStatus.Ready, run: 1);
         var failed = AddDocument(db, tenant, caseId, ProcessingStatus.Failed, run: 3);
         failed.FailureCode = "too_large";

@@ -25,8 +25,7 @@ public sealed class JobDocumentCheckTests(LexIntelAppFixture fixture)
     [Fact]
     public async Task A_job_naming_a_document_of_another_tenant_or_case_changes_nothing_and_reports_nothing()
     {
-        await using var db = new LexIntelDbContext(new DbContextOptionsBuilder<LexIntelDbContext>()
-            .UseNpgsql(await fixture.App.GetConnectionStringAsync(LexIntelDbContext.ConnectionName, Cancel), o => o.UseVector()).Options);
+        await using var db = await fixture.OpenDatabaseAsync();
         var rows = await TenantRows.SeedAsync(db, Cancel);
         await db.Documents.Where(d => d.Id == rows.DocumentId).ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, ProcessingStatus.Extracting), Cancel);
 
