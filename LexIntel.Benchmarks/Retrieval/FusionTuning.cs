@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using LexIntel.ApiService.Search;
 using LexIntel.Benchmarks.Scenarios;
 using LexIntel.Tests.Harness.Retrieval;
@@ -16,9 +15,6 @@ namespace LexIntel.Benchmarks.Retrieval;
 internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet set)
 {
     private static readonly double[] KeywordWeights = [0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
-
-    /// <summary>As deep as hybrid search reads each ranking.</summary>
-    private static readonly int Depth = new SearchOptions().CandidateDepth;
 
     public async Task<List<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
@@ -54,25 +50,16 @@ internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet s
 
     private static string Describe(double weight) => weight.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>One mode's ranking of every passage (no grouping), page after page, down to <see cref="Depth"/>.</summary>
+    /// <summary>One mode's ranking of every passage, with each passage's document and pages noted in <paramref name="pages"/>.</summary>
     private async Task<List<RankedChunk>> RankingAsync(string text, string mode, Dictionary<Guid, (string, int, int)> pages, CancellationToken cancellationToken)
     {
         var ranked = new List<RankedChunk>();
-        string? cursor = null;
-        do
+        foreach (var hit in await SearchRanking.ReadAsync(client, caseId, text, mode, cancellationToken))
         {
-            using var response = await client.PostAsJsonAsync($"/api/cases/{caseId}/search", new { query = text, mode, group = "passage", limit = SearchApi.MaxLimit, cursor }, cancellationToken);
-            var page = (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<SearchResponse>(cancellationToken))!;
-            foreach (var hit in page.Items)
-            {
-                pages[hit.ChunkId] = (hit.DocumentName, hit.PageStart, hit.PageEnd);
-                var rank = (mode == "keyword" ? hit.Score.KeywordRank : hit.Score.SemanticRank) ?? ranked.Count + 1;
-                ranked.Add(new RankedChunk(hit.ChunkId, new ChunkPlace(hit.DocumentId, hit.PageStart), mode == "keyword" ? hit.Score.KeywordScore ?? 0 : hit.Score.SemanticSimilarity ?? 0, rank));
-            }
-
-            cursor = page.NextCursor;
+            pages[hit.ChunkId] = (hit.DocumentName, hit.PageStart, hit.PageEnd);
+            var rank = (mode == "keyword" ? hit.Score.KeywordRank : hit.Score.SemanticRank) ?? ranked.Count + 1;
+            ranked.Add(new RankedChunk(hit.ChunkId, new ChunkPlace(hit.DocumentId, hit.PageStart), mode == "keyword" ? hit.Score.KeywordScore ?? 0 : hit.Score.SemanticSimilarity ?? 0, rank));
         }
-        while (cursor is not null && ranked.Count < Depth);
 
         return ranked;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LexIntel.ApiService.Search;
 using LexIntel.Shared.Data.Entities;
+using LexIntel.Tests.Harness.Retrieval;
 using Microsoft.EntityFrameworkCore;
 
 namespace LexIntel.Tests.EndToEnd;
@@ -148,29 +149,13 @@ public sealed class SearchTests(LexIntelAppFixture fixture) : IndexedCaseTests(f
         var both = result.Items.First(hit => hit.Score.KeywordRank is not null && hit.Score.SemanticRank is not null);
 
         // Each ranking's scores scaled to [0, 1] over its candidates: keyword by the best, similarity from the worst to the best.
-        var keyword = await RankingAsync("water rights Oklahoma", "keyword");
-        var similarities = (await RankingAsync("water rights Oklahoma", "semantic")).Select(h => h.Score.SemanticSimilarity!.Value).ToList();
+        var keyword = await SearchRanking.ReadAsync(Client, Indexed.Case, "water rights Oklahoma", "keyword", Cancel);
+        var similarities = (await SearchRanking.ReadAsync(Client, Indexed.Case, "water rights Oklahoma", "semantic", Cancel)).Select(h => h.Score.SemanticSimilarity!.Value).ToList();
         var defaults = new SearchOptions();
         var expected = (defaults.KeywordWeight * both.Score.KeywordScore!.Value / keyword[0].Score.KeywordScore!.Value)
             + (defaults.SemanticWeight * (both.Score.SemanticSimilarity!.Value - similarities.Min()) / (similarities.Max() - similarities.Min()));
         Assert.Equal(expected, both.Score.Value, 9);
         Assert.Equal(result.Items.Select(h => h.Score.Value).OrderDescending(), result.Items.Select(h => h.Score.Value));
-    }
-
-    /// <summary>Every passage one mode ranks for <paramref name="query"/>, page after page: the candidates hybrid search fuses.</summary>
-    private async Task<List<SearchHit>> RankingAsync(string query, string mode)
-    {
-        var hits = new List<SearchHit>();
-        string? cursor = null;
-        do
-        {
-            var page = await SearchAsync(new { query, mode, group = "passage", limit = SearchApi.MaxLimit, cursor });
-            hits.AddRange(page.Items);
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-
-        return hits;
     }
 
     [Fact]
