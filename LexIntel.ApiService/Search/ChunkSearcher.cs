@@ -28,6 +28,9 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
     // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
     private const int PreRankFactor = 5;
 
+    // Passages holding every term, when at least the pre-ranked pool's size do, are sampled this many times that size.
+    private const int EverySampleFactor = 2;
+
     public async Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -243,7 +246,10 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         -- density. Only ids and ranks are sorted (a tsvector is ~2 kB): the few rows scored in full
         -- are read again by primary key. When at least @prerank_depth passages hold every term,
         -- they are the best by terms held, so only they are ranked (the GIN index intersects the
-        -- terms, and the window is not filled with passages holding one common word).
+        -- terms, and the window is not filled with passages holding one common word); as they tie
+        -- on terms held, ts_rank picks the pool from a sample of @every_window of them, not from
+        -- @rank_window: a phrase or citation held by thousands of passages is checked position by
+        -- position in every row read, which made such queries the slowest.
         WITH words AS (
             SELECT lexeme FROM unnest(to_tsvector('english', @words))
         ), meaningful AS (
@@ -265,7 +271,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
             JOIN "Documents" d ON d."Id" = c."DocumentId"
             CROSS JOIN q
             WHERE c."SearchVector" @@ q.every AND (q.excluded IS NULL OR NOT c."SearchVector" @@ q.excluded) AND {Scope(query)}
-            LIMIT @rank_window
+            LIMIT @every_window
         ), holding_any AS (
             SELECT c."Id", ts_rank(c."SearchVector", q.tsq, 32) AS quick
             FROM "DocumentChunks" c
@@ -342,6 +348,7 @@ public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory sco
         parameters.AddWithValue("depth", settings.CandidateDepth);
         parameters.AddWithValue("rank_window", settings.KeywordRankWindow);
         parameters.AddWithValue("prerank_depth", settings.CandidateDepth * PreRankFactor);
+        parameters.AddWithValue("every_window", Math.Min(settings.KeywordRankWindow, settings.CandidateDepth * PreRankFactor * EverySampleFactor));
         if (embedding is { } vector)
         {
             parameters.AddWithValue("embedding", VectorText.Format(vector.Span));

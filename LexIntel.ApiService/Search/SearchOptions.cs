@@ -31,7 +31,8 @@ public sealed class SearchOptions
     /// <summary>
     /// At most this many full-text matches are ranked (<c>ts_rank_cd</c> costs a tsvector read per
     /// row). Only a query matching more passages than this sees a sample ranked: a common word in a
-    /// very large case, where the semantic ranking carries hybrid search anyway.
+    /// very large case, where the semantic ranking carries hybrid search anyway. A query that many
+    /// passages match in full ranks a smaller sample of those (<see cref="ChunkSearcher"/>).
     /// </summary>
     public int KeywordRankWindow { get; set; } = 5000;
 
