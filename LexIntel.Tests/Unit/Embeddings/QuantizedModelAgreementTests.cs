@@ -78,7 +78,9 @@ public sealed class QuantizedModelAgreementTests(ArcticEmbedModelFixture fixture
         var summary = $"{passages.Count} passages: cosine to float32 min {cosines.Min():F4}, mean {cosines.Average():F4}; "
             + $"same best passage for {sameBest} of {queries.Count} queries, float32's best in the top 3 for {bestInTop3}";
         TestContext.Current.SendDiagnosticMessage(summary);
-        Assert.True(cosines.Min() >= 0.995 && cosines.Average() >= 0.998, summary);
+        // ONNX Runtime's int8 kernels differ by CPU: 0.9985 mean on one with AVX-512 VNNI, 0.9968
+        // on one with AVX2 only (docs/benchmarks.md); a broken quantization lands far below either.
+        Assert.True(cosines.Min() >= 0.995 && cosines.Average() >= 0.996, summary);
         Assert.True(bestInTop3 == queries.Count, summary);
     }
 }
