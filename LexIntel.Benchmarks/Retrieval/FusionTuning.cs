@@ -18,6 +18,11 @@ internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet s
 
     public async Task<List<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
+        if (set.Queries.All(set.IsTest))
+        {
+            return [new("fusion tuning", "not run", "no development half to tune on: a --queries set is all test")];
+        }
+
         var rankings = new List<(LabelledQuery Query, List<RankedChunk> Keyword, List<RankedChunk> Semantic, Dictionary<Guid, (string Document, int Start, int End)> Pages)>();
         foreach (var query in set.Queries)
         {
