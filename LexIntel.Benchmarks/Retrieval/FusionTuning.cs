@@ -35,7 +35,7 @@ internal sealed class FusionTuning(HttpClient client, Guid caseId, LabelledSet s
         double Ndcg(SearchOptions settings, Func<LabelledQuery, bool> which) => rankings.Where(r => which(r.Query)).Average(r =>
         {
             var top = HybridFusion.Rank(HybridFusion.Fuse(r.Keyword, r.Semantic, settings), SearchGrouping.Page).Take(10);
-            return QueryScore.Of(r.Query, [.. top.Select(c => r.Pages[c.Id])]).Ndcg10;
+            return set.Score(r.Query, top.Select(c => r.Pages[c.Id])).Ndcg10;
         });
 
         var grid = KeywordWeights.Select(w => new SearchOptions { KeywordWeight = w, SemanticWeight = 1 - w })

@@ -20,7 +20,7 @@ internal sealed partial class RerankingMeasurement(HttpClient client, Guid caseI
         var costs = new List<(double Ms, string Outcome, long In, long Out)>();
         foreach (var query in set.Queries)
         {
-            var (score, serverTiming) = await LabelledSearch.RunAsync(client, caseId, query, "hybrid", rerank: true, cancellationToken);
+            var (score, serverTiming) = await LabelledSearch.RunAsync(client, caseId, set, query, "hybrid", rerank: true, cancellationToken);
             scores.Add((query, score));
             var timing = RerankTiming().Match(serverTiming);
             if (timing.Success)

@@ -46,7 +46,7 @@ internal sealed class RetrievalScenario(IReadOnlyList<string> args) : IBenchmark
         {
             foreach (var query in set.Queries)
             {
-                scored.Add((query, mode, (await LabelledSearch.RunAsync(client, caseId, query, mode, rerank: false, cancellationToken)).Score));
+                scored.Add((query, mode, (await LabelledSearch.RunAsync(client, caseId, set, query, mode, rerank: false, cancellationToken)).Score));
             }
         }
 
