@@ -26,7 +26,7 @@ namespace LexIntel.ApiService.Search;
 public sealed class ChunkSearcher(LexIntelDbContext db, IServiceScopeFactory scopes, QueryEmbedder embedder, ICitationExtractor citations, SearchReranking reranking, IOptions<SearchOptions> options)
 {
     // ts_rank picks this many times the candidate depth for ts_rank_cd (twice its cost per row) to order.
-    private const int PreRankFactor = 5;
+    private const int PreRankFactor = 3;
 
     // Passages holding every term, when at least the pre-ranked pool's size do, are sampled this many times that size.
     private const int EverySampleFactor = 2;

@@ -37,7 +37,7 @@ internal sealed class SearchScenario : IBenchmarkScenario
     private const int ConcurrentClients = 8;
     private const int ConcurrentRunsPerClient = 100;
 
-    private static readonly int[] EfSearchSweep = [40, 100, 200, 400];
+    private static readonly int[] EfSearchSweep = [40, 100, 200, 300, 400];
 
     public string Name => "search";
 
