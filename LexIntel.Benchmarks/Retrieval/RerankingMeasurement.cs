@@ -35,13 +35,14 @@ internal sealed partial class RerankingMeasurement(HttpClient client, Guid caseI
 
         RetrievalScores Score(Func<LabelledQuery, bool> which) => RetrievalScores.Average([.. scores.Where(s => which(s.Query)).Select(s => s.Score)]);
         var test = Score(set.IsTest);
-        var development = Score(q => !set.IsTest(q));
+        // A --queries set is all test: there is no development half to average.
+        var development = set.Queries.Any(q => !set.IsTest(q)) ? Score(q => !set.IsTest(q)).Ndcg10.ToString("F3", CultureInfo.InvariantCulture) : "none";
         var testQuestions = Score(q => set.IsTest(q) && q.Style == LabelledQuery.Question);
         var reranked = costs.Where(c => c.Outcome == "reranked").ToList();
         var ms = reranked.Select(c => c.Ms).Order().ToArray();
         return
         [
-            new("re-ranked hybrid, test half", $"{test.Ndcg10:F3}", $"nDCG@10 (recall@10 {test.Recall10:F3}; questions {testQuestions.Ndcg10:F3}); development {development.Ndcg10:F3}"),
+            new("re-ranked hybrid, test half", $"{test.Ndcg10:F3}", $"nDCG@10 (recall@10 {test.Recall10:F3}; questions {testQuestions.Ndcg10:F3}); development {development}"),
             new("re-ranking cost per query", $"{Percentile.Of(ms, 0.5):F0} ms", $"p50 of {reranked.Count} re-ranked queries (p99 {Percentile.Of(ms, 0.99):F0} ms); tokens in/out per query {(reranked.Count == 0 ? 0 : reranked.Average(c => c.In)):F0}/{(reranked.Count == 0 ? 0 : reranked.Average(c => c.Out)):F0}; {costs.Count(c => c.Outcome == "failed")} failed (fused order kept)"),
         ];
     }
